@@ -1,0 +1,58 @@
+import type { Secret } from '../crypto/secret';
+import type { MsgType } from '../dingtalk/message';
+
+export type Locale = 'zh-CN' | 'en';
+export type LinkMode = 'dingtalk' | 'browser';
+
+/** How one robot's messages look; `defaults:` in config, overridden per robot. */
+export interface MessageOptions {
+  locale: Locale;
+  msgtype: MsgType;
+  timezone: string;
+  /** Commits listed in a push message before "and N more". */
+  maxCommits: number;
+  /** `browser` wraps links in dingtalk://dingtalkclient/page/link?url=…&pc_slide=false */
+  linkMode: LinkMode;
+}
+
+export interface RobotSettings extends MessageOptions {
+  /** The name under robots/<name>/ in SSM. */
+  name: string;
+  /** Full webhook URL with access_token: a credential, never logged. */
+  webhook: Secret;
+  /** The robot's SEC… signing secret; when present every request is signed. */
+  secret: Secret | null;
+  /** The robot's custom keywords (at most 10); one of them is always in the message. */
+  keywords: string[];
+}
+
+/** One `routes:` entry of the config (routing issue contract). */
+export interface Route {
+  /** Globs on "namespace/name"; undefined = any. */
+  repos?: string[];
+  /** An event (`push`) or event.action (`pull_request.merge`); undefined = any. */
+  events?: string[];
+  /** push/tag_push: the ref name; pull_request: the target branch; undefined = any. */
+  branches?: string[];
+  robots: string[];
+  atAll: boolean;
+}
+
+/** A Gitee login's DingTalk identity, for @mentions. */
+export type MentionTarget = { mobile: string } | { userId: string };
+
+export interface Filters {
+  ignoreSenders: string[];
+  /** A push whose every commit message matches is skipped. */
+  skipCommitPattern: RegExp | null;
+}
+
+export interface Settings {
+  /** Accepted Gitee signing keys or passwords; several during a rotation. Empty: refuse all. */
+  giteeSecrets: Secret[];
+  robots: RobotSettings[];
+  /** undefined: every event goes to every robot. */
+  routes: Route[] | undefined;
+  mentions: Record<string, MentionTarget>;
+  filters: Filters;
+}

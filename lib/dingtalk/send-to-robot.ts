@@ -1,0 +1,153 @@
+import { classifyAnswer, type RobotAnswer } from './classify';
+import type { DeliveryJob, DeliveryResult } from './delivery';
+import { MAX_MESSAGE_BYTES, messageBytes } from './message';
+import { signRobotUrl } from './sign-url';
+
+export interface SendDependencies {
+  fetch: typeof fetch;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  attemptTimeoutMs: number;
+  maxAttempts: number;
+}
+
+type Failure = Extract<RobotAnswer, { ok: false }>;
+
+/** Short waits so that three attempts still fit in Gitee's 5-second budget (ARCHITECTURE.md). */
+const BACKOFF_MS = [100, 300];
+/** A retry with less time left than this could not get an answer back; not worth sending. */
+const MIN_ATTEMPT_MS = 100;
+
+const NO_TIME_LEFT: Failure = {
+  ok: false,
+  reason: 'timeout',
+  error: 'timeout: the deadline passed before DingTalk answered',
+  retryable: false,
+};
+
+function networkFailure(error: unknown): Failure {
+  // Only the error code (ECONNREFUSED, ENOTFOUND…): undici's messages can name the host.
+  // Duck-typed, since fetch's errors may come from another realm than our `Error`.
+  const cause =
+    typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
+  const code =
+    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  const detail = /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
+  return {
+    ok: false,
+    reason: 'network',
+    error: `network error${detail}: could not reach DingTalk`,
+    retryable: true,
+  };
+}
+
+async function attemptOnce(
+  job: DeliveryJob,
+  body: string,
+  timeoutMs: number,
+  deps: SendDependencies,
+  cancel: AbortSignal,
+): Promise<RobotAnswer> {
+  let url: string;
+  try {
+    // A fresh timestamp per attempt: a re-sent request must carry a new signature (§2).
+    url = signRobotUrl(job.robot.webhook.reveal(), job.robot.secret?.reveal() ?? null, deps.now());
+  } catch {
+    const error = "robot webhook is not a valid URL: check the robot's settings";
+    return { ok: false, reason: 'token', error, retryable: false };
+  }
+  const signal = AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]);
+  try {
+    const response = await deps.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+      signal,
+      // A 302 is DingTalk's WAF throttling us (§4); following it would hide that.
+      redirect: 'manual',
+    });
+    return classifyAnswer(response.status, await response.text());
+  } catch (error) {
+    if (!signal.aborted) return networkFailure(error);
+    return { ...NO_TIME_LEFT, error: `timeout: no answer from DingTalk within ${timeoutMs} ms` };
+  }
+}
+
+function failed(robot: string, answer: Failure, attempts: number): DeliveryResult {
+  const { reason, errcode, error } = answer;
+  return errcode === undefined
+    ? { robot, ok: false, reason, error, attempts }
+    : { robot, ok: false, reason, errcode, error, attempts };
+}
+
+/** Whether another attempt may succeed: transient failures, and a stale timestamp only once. */
+function mayRetry(answer: Failure, timestampRetried: boolean): boolean {
+  return answer.reason === 'timestamp' ? !timestampRetried : answer.retryable;
+}
+
+async function attemptUntilSettled(
+  job: DeliveryJob,
+  deadline: number,
+  deps: SendDependencies,
+  cancel: AbortSignal,
+  progress: { attempts: number },
+): Promise<DeliveryResult> {
+  const robot = job.robot.name;
+  const size = messageBytes(job.message);
+  if (size > MAX_MESSAGE_BYTES) {
+    // The formatter keeps messages under the limit; this guard only stops a certain 460101.
+    const error = `message too long: ${size} bytes, DingTalk accepts at most ${MAX_MESSAGE_BYTES}; not sent`;
+    return { robot, ok: false, reason: 'too_long', error, attempts: 0 };
+  }
+  const body = JSON.stringify(job.message);
+  let last = NO_TIME_LEFT;
+  let timestampRetried = false;
+  for (;;) {
+    const budget = deadline - deps.now();
+    if (budget <= 0 || cancel.aborted) break;
+    progress.attempts += 1;
+    const answer = await attemptOnce(
+      job,
+      body,
+      Math.min(deps.attemptTimeoutMs, budget),
+      deps,
+      cancel,
+    );
+    if (answer.ok) return { robot, ok: true, attempts: progress.attempts };
+    last = answer;
+    if (!mayRetry(answer, timestampRetried) || progress.attempts >= deps.maxAttempts) break;
+    timestampRetried ||= answer.reason === 'timestamp';
+    const backoff = BACKOFF_MS[Math.min(progress.attempts, BACKOFF_MS.length) - 1] ?? 0;
+    if (deadline - deps.now() < backoff + MIN_ATTEMPT_MS) break;
+    await deps.sleep(backoff);
+  }
+  return failed(robot, last, progress.attempts);
+}
+
+/**
+ * Sends one message to one robot, retrying only what can succeed, and settles by `deadline`
+ * whatever the robot, the network or an injected fetch does: a timer at the deadline cancels
+ * the attempt in flight and answers 'timeout'. Never throws; logs nothing.
+ */
+export function sendToRobot(
+  job: DeliveryJob,
+  deadline: number,
+  deps: SendDependencies,
+): Promise<DeliveryResult> {
+  const progress = { attempts: 0 };
+  const cancel = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const atDeadline = new Promise<DeliveryResult>((resolve) => {
+    timer = setTimeout(
+      () => {
+        cancel.abort();
+        resolve(failed(job.robot.name, NO_TIME_LEFT, progress.attempts));
+      },
+      Math.max(0, deadline - deps.now()),
+    );
+  });
+  const attempts = attemptUntilSettled(job, deadline, deps, cancel.signal, progress).catch(
+    (error: unknown) => failed(job.robot.name, networkFailure(error), progress.attempts),
+  );
+  return Promise.race([attempts, atDeadline]).finally(() => clearTimeout(timer));
+}

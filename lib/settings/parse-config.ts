@@ -1,0 +1,131 @@
+import type { Filters, MentionTarget, MessageOptions, Route } from './types';
+import {
+  checkKeys,
+  childPath,
+  describeValue,
+  readMapping,
+  readString,
+  readStringList,
+  type Problems,
+} from './config-fields';
+import { readDefaults, readRobotOverrides, type RobotOverrides } from './parse-message-options';
+import { readRoutes } from './parse-routes';
+import { readYaml } from './read-yaml';
+
+export { DEFAULT_MESSAGE_OPTIONS, type RobotOverrides } from './parse-message-options';
+
+/** The `config` parameter, validated: everything in Settings that is not a secret. */
+export interface Config {
+  defaults: MessageOptions;
+  /** Only robots named under `robots:` in config; the rest take the defaults. */
+  robots: Map<string, RobotOverrides>;
+  routes: Route[] | undefined;
+  /** Null-prototype: a login such as "__proto__" or "constructor" is only a key. */
+  mentions: Record<string, MentionTarget>;
+  filters: Filters;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export const CONFIG_KEYS = ['defaults', 'robots', 'routes', 'mentions', 'filters'] as const;
+
+/**
+ * Parses and validates the `config` YAML (JSON is valid YAML) against the robots that have a
+ * webhook. Every problem is reported with its path: `routes[2].robots[0]: no robot "bakend";
+ * known: backend, release`. An empty text is the default config.
+ */
+export function parseConfig(text: string, robotNames: readonly string[]): ConfigResult {
+  const parsed = readYaml(text);
+  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
+  const problems: Problems = [];
+  const top = readMapping(parsed.value, '(top level)', problems) ?? new Map<string, unknown>();
+  checkKeys(top, CONFIG_KEYS, '', problems);
+  const config: Config = {
+    defaults: readDefaults(top.get('defaults'), 'defaults', problems),
+    robots: readRobots(top.get('robots'), robotNames, problems),
+    routes: readRoutes(top.get('routes'), robotNames, problems),
+    mentions: readMentions(top.get('mentions'), problems),
+    filters: readFilters(top.get('filters'), problems),
+  };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+function readRobots(
+  value: unknown,
+  robotNames: readonly string[],
+  problems: Problems,
+): Map<string, RobotOverrides> {
+  const robots = new Map<string, RobotOverrides>();
+  const mapping = readMapping(value, 'robots', problems) ?? new Map<string, unknown>();
+  for (const [name, item] of mapping) {
+    const path = childPath('robots', name);
+    if (!robotNames.includes(name)) {
+      const known = robotNames.length > 0 ? robotNames.join(', ') : '(none)';
+      problems.push(
+        `${path}: no robot ${JSON.stringify(name)} (no robots/${name}/webhook parameter); known: ${known}`,
+      );
+    }
+    robots.set(name, readRobotOverrides(item, path, problems));
+  }
+  return robots;
+}
+
+function readMentions(value: unknown, problems: Problems): Record<string, MentionTarget> {
+  const mentions: Record<string, MentionTarget> = Object.create(null);
+  const mapping = readMapping(value, 'mentions', problems) ?? new Map<string, unknown>();
+  for (const [login, item] of mapping) {
+    const target = readMentionTarget(item, childPath('mentions', login), problems);
+    if (target) mentions[login] = target;
+  }
+  return mentions;
+}
+
+function readMentionTarget(
+  value: unknown,
+  path: string,
+  problems: Problems,
+): MentionTarget | undefined {
+  const mapping = readMapping(value, path, problems);
+  if (!mapping) {
+    if (value === null || value === undefined)
+      problems.push(`${path}: must be a mapping (got nothing)`);
+    return undefined;
+  }
+  checkKeys(mapping, ['mobile', 'userId'], path, problems);
+  const hasMobile = mapping.has('mobile');
+  if (hasMobile === mapping.has('userId')) {
+    problems.push(`${path}: must have exactly one of mobile, userId`);
+    return undefined;
+  }
+  const key = hasMobile ? 'mobile' : 'userId';
+  const id = readString(mapping.get(key), childPath(path, key), problems);
+  if (id === undefined) return undefined;
+  return hasMobile ? { mobile: id } : { userId: id };
+}
+
+function readFilters(value: unknown, problems: Problems): Filters {
+  const mapping = readMapping(value, 'filters', problems) ?? new Map<string, unknown>();
+  checkKeys(mapping, ['ignoreSenders', 'skipCommitPattern'], 'filters', problems);
+  return {
+    ignoreSenders:
+      readStringList(mapping.get('ignoreSenders'), 'filters.ignoreSenders', problems) ?? [],
+    skipCommitPattern: readPattern(mapping.get('skipCommitPattern'), problems),
+  };
+}
+
+function readPattern(value: unknown, problems: Problems): RegExp | null {
+  const path = 'filters.skipCommitPattern';
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' || value === '') {
+    problems.push(
+      `${path}: must be a regular expression as a string (got ${describeValue(value)})`,
+    );
+    return null;
+  }
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    problems.push(`${path}: invalid regular expression (${(error as Error).message})`);
+    return null;
+  }
+}

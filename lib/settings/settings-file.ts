@@ -1,0 +1,133 @@
+import { stringify } from 'yaml';
+import { SettingsError } from '../errors';
+import { checkKeys, childPath, describeValue, readMapping, type Problems } from './config-fields';
+import { CONFIG_KEYS } from './parse-config';
+import {
+  CONFIG_PARAMETER,
+  GITEE_SECRET_PARAMETER,
+  robotParameterName,
+  ROBOT_NAME_PATTERN,
+} from './parameters';
+import { readYaml } from './read-yaml';
+
+/** Everything in one file: the secrets, plus the config keys. */
+const FILE_KEYS = ['gitee', ...CONFIG_KEYS] as const;
+
+/**
+ * The one local settings file (CLI push/check, local playground) as the SSM parameters it
+ * stands for: `gitee.secret(s)` → `gitee/secret`, `robots.<name>.webhook|secret` →
+ * `robots/<name>/…`, everything else → the `config` YAML. `buildSettings` of the result then
+ * validates exactly as the Lambda does. Throws SettingsError naming paths, never values.
+ * No `gitee:` section → no `gitee/secret` (push then keeps the one in SSM, see the CLI).
+ */
+export function settingsFileToParameters(text: string): Map<string, string> {
+  const parsed = readYaml(text);
+  if (parsed.problems.length > 0) throw invalidFile(parsed.problems);
+  const problems: Problems = [];
+  const top = readMapping(parsed.value, '(top level)', problems) ?? new Map<string, unknown>();
+  checkKeys(top, FILE_KEYS, '', problems);
+  const parameters = new Map<string, string>();
+  const giteeSecrets = readGiteeSecrets(top.get('gitee'), problems);
+  if (giteeSecrets) parameters.set(GITEE_SECRET_PARAMETER, giteeSecrets.join('\n'));
+  const robotConfig = readRobots(top.get('robots'), parameters, problems);
+  const config = buildConfigText(top, robotConfig);
+  if (config !== undefined) parameters.set(CONFIG_PARAMETER, config);
+  if (problems.length > 0) throw invalidFile(problems);
+  return parameters;
+}
+
+/** The non-secret keys as the `config` YAML; undefined when there are none (no parameter). */
+function buildConfigText(
+  top: Map<string, unknown>,
+  robotConfig: Map<string, unknown>,
+): string | undefined {
+  const config = new Map<string, unknown>();
+  for (const key of CONFIG_KEYS) {
+    const value = key === 'robots' ? robotConfig : top.get(key);
+    const empty =
+      value === undefined || value === null || (value instanceof Map && value.size === 0);
+    if (!empty) config.set(key, value);
+  }
+  // Written without the file's comments: they may sit beside secrets, and SSM allows 4 KB.
+  return config.size > 0 ? stringify(config, { lineWidth: 0 }) : undefined;
+}
+
+function readGiteeSecrets(value: unknown, problems: Problems): string[] | undefined {
+  const gitee = readMapping(value, 'gitee', problems);
+  if (!gitee) return undefined;
+  checkKeys(gitee, ['secret', 'secrets'], 'gitee', problems);
+  if (gitee.has('secret') === gitee.has('secrets')) {
+    problems.push('gitee: must have exactly one of secret, secrets');
+    return undefined;
+  }
+  if (gitee.has('secret')) {
+    const secret = readSecretLine(gitee.get('secret'), 'gitee.secret', problems);
+    return secret === undefined ? undefined : [secret];
+  }
+  const list = gitee.get('secrets');
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.push(
+      `gitee.secrets: must be a list of one or more secrets (got ${describeShape(list)})`,
+    );
+    return undefined;
+  }
+  const secrets = list.map((item, index) =>
+    readSecretLine(item, `gitee.secrets[${index}]`, problems),
+  );
+  return secrets.every((secret) => secret !== undefined) ? secrets : undefined;
+}
+
+/** Moves each robot's webhook and secret into parameters; returns the rest for `config`. */
+function readRobots(
+  value: unknown,
+  parameters: Map<string, string>,
+  problems: Problems,
+): Map<string, unknown> {
+  const robotConfig = new Map<string, unknown>();
+  const robots = readMapping(value, 'robots', problems) ?? new Map<string, unknown>();
+  for (const [name, item] of robots) {
+    const path = childPath('robots', name);
+    if (!ROBOT_NAME_PATTERN.test(name)) {
+      problems.push(`${path}: robot names may only use letters, digits, _ and -`);
+      continue;
+    }
+    const robot = readMapping(item, path, problems) ?? new Map<string, unknown>();
+    const webhook = readSecretLine(robot.get('webhook'), `${path}.webhook`, problems);
+    if (webhook !== undefined) parameters.set(robotParameterName(name, 'webhook'), webhook);
+    if (robot.has('secret')) {
+      const secret = readSecretLine(robot.get('secret'), `${path}.secret`, problems);
+      if (secret !== undefined) parameters.set(robotParameterName(name, 'secret'), secret);
+    }
+    const rest = new Map([...robot].filter(([key]) => key !== 'webhook' && key !== 'secret'));
+    if (rest.size > 0) robotConfig.set(name, rest);
+  }
+  return robotConfig;
+}
+
+/** A secret is described by its shape only ("a number"), never quoted. */
+function readSecretLine(value: unknown, path: string, problems: Problems): string | undefined {
+  if (value === undefined || value === null) {
+    problems.push(`${path}: required`);
+  } else if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`${path}: must be a non-empty string (got ${describeShape(value)})`);
+  } else if (/[\r\n]/.test(value.trim())) {
+    problems.push(`${path}: must be a single line`);
+  } else {
+    return value.trim();
+  }
+  return undefined;
+}
+
+function describeShape(value: unknown): string {
+  if (typeof value === 'string') return 'an empty string';
+  if (typeof value === 'number') return 'a number; put it in quotes';
+  if (typeof value === 'boolean') return 'true or false';
+  return describeValue(value);
+}
+
+function invalidFile(problems: string[]): SettingsError {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return new SettingsError(
+    [`invalid settings file (${count}):`, ...problems.map((problem) => `  ${problem}`)].join('\n'),
+  );
+}

@@ -5,9 +5,13 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createJsonLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ level, message, ...fields }));
+export function createJsonLogger(
+  write: (line: string) => void = (line) => console.log(line),
+): Logger {
+  const log =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ level, message, ...fields }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -1,0 +1,3 @@
+import { createProductionHealthHandler } from '../lib/production';
+
+export const handler = createProductionHealthHandler();

@@ -1,0 +1,3 @@
+import { createProductionWebhookHandler } from '../lib/production';
+
+export const handler = createProductionWebhookHandler();

@@ -1,0 +1,29 @@
+import { jsonResponse, type JsonResponse } from './http/json-response';
+import type { Logger } from './logger';
+import type { SettingsSource } from './settings/source';
+
+export interface HealthDeps {
+  settings: SettingsSource;
+  logger: Logger;
+  version: string;
+}
+
+/** GET /health: whether settings load, and which robots are configured (names only). */
+export function createHealthHandler(deps: HealthDeps) {
+  return async (): Promise<JsonResponse> => {
+    try {
+      const settings = await deps.settings.get();
+      return jsonResponse(200, {
+        ok: true,
+        version: deps.version,
+        robots: settings.robots.map((robot) => robot.name),
+        giteeSecretConfigured: settings.giteeSecrets.length > 0,
+      });
+    } catch (error) {
+      deps.logger.error('health: settings unavailable', {
+        problem: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      return jsonResponse(503, { ok: false, version: deps.version, error: 'settings unavailable' });
+    }
+  };
+}

@@ -1,0 +1,66 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { signTimestamp } from '../../lib/crypto/hmac';
+
+/** An HTTP API (payload v2) event as API Gateway hands it to the Lambda. */
+export function httpApiEvent(options: {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}): APIGatewayProxyEventV2 {
+  const method = options.method ?? 'POST';
+  const path = options.path ?? '/webhooks/gitee';
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: options.headers ?? {},
+    body: options.body,
+    isBase64Encoded: options.isBase64Encoded ?? false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.test',
+      domainPrefix: 'api',
+      http: {
+        method,
+        path,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'git-oschina-hook',
+      },
+      requestId: 'req',
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: '26/Nov/2026:00:00:00 +0000',
+      timeEpoch: 0,
+    },
+  };
+}
+
+/** A Gitee delivery signed in signing-key mode, the way gitee.com sends it. */
+export function signedGiteeEvent(options: {
+  body: Record<string, unknown> | string;
+  secret: string;
+  timestamp: number;
+  headers?: Record<string, string>;
+}): APIGatewayProxyEventV2 {
+  const ts = String(options.timestamp);
+  const token = signTimestamp(ts, options.secret);
+  const body =
+    typeof options.body === 'string'
+      ? options.body
+      : JSON.stringify({ ...options.body, timestamp: ts, sign: token });
+  return httpApiEvent({
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'git-oschina-hook',
+      'x-gitee-token': token,
+      'x-gitee-timestamp': ts,
+      ...options.headers,
+    },
+    body,
+  });
+}

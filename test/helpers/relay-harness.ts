@@ -1,0 +1,97 @@
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { startRobotEmulator } from '../../dev/dingtalk-robot';
+import { startFakeSsm } from '../../dev/fake-ssm';
+import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
+import { createJsonLogger } from '../../lib/logger';
+import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
+import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
+import { createWebhookHandler, type WebhookLimits } from '../../lib/webhook-handler';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export const STAGE_PATH = '/gitee-dingtalk/test';
+export const GITEE_SECRET = 'gitee-test-secret-0001';
+
+export interface TestRobot {
+  name: string;
+  secret?: string;
+  keywords?: string[];
+}
+
+export const DEFAULT_ROBOTS: TestRobot[] = [
+  { name: 'team', secret: 'SECtest-team-0123456789abcdef', keywords: ['Gitee'] },
+  { name: 'ops', keywords: ['代码'] },
+];
+
+/**
+ * The whole relay wired as in production, but against loopback fakes: a fake SSM reached by
+ * the real AWS SDK, and DingTalk robot emulators that check signatures and keywords.
+ */
+export async function startRelay(
+  options: {
+    robots?: TestRobot[];
+    giteeSecret?: string | null;
+    config?: string;
+    limits?: Partial<WebhookLimits>;
+  } = {},
+) {
+  const robots = options.robots ?? DEFAULT_ROBOTS;
+  const dingtalk = await startRobotEmulator({
+    robots: robots.map((r) => ({ ...r, accessToken: `token-${r.name}` })),
+  });
+  const ssm = await startFakeSsm();
+  const secret = options.giteeSecret === undefined ? GITEE_SECRET : options.giteeSecret;
+  if (secret !== null) ssm.set(`${STAGE_PATH}/gitee/secret`, secret, 'SecureString');
+  for (const robot of robots) {
+    ssm.set(`${STAGE_PATH}/robots/${robot.name}/webhook`, dingtalk.url(robot.name), 'SecureString');
+    if (robot.secret)
+      ssm.set(`${STAGE_PATH}/robots/${robot.name}/secret`, robot.secret, 'SecureString');
+  }
+  ssm.set(`${STAGE_PATH}/config`, options.config ?? configFor(robots), 'String');
+  const client = new SSMClient({
+    endpoint: ssm.endpoint,
+    region: 'ap-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  // A real clock that tests can move forward (e.g. past the 10 s settings-refresh throttle).
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const settings = createSsmSettingsSource({ client, path: STAGE_PATH, now, ttlMs: 300_000 });
+  const logs: string[] = [];
+  const handler = createWebhookHandler({
+    settings,
+    deliverer: createDirectDeliverer({ fetch, now, attemptTimeoutMs: 1000 }),
+    duplicates: createDuplicateSuppressor({ now }),
+    now,
+    logger: createJsonLogger((line) => logs.push(line)),
+    limits: {
+      maxBodyBytes: 1024 * 1024,
+      timestampWindowMs: 3_600_000,
+      deliveryBudgetMs: 2500,
+      ...options.limits,
+    },
+  });
+  return {
+    handler,
+    dingtalk,
+    ssm,
+    settings,
+    logs,
+    advanceClock(ms: number) {
+      offset += ms;
+    },
+    async close() {
+      client.destroy();
+      await Promise.all([dingtalk.close(), ssm.close()]);
+    },
+  };
+}
+
+function configFor(robots: TestRobot[]): string {
+  const lines = ['robots:'];
+  for (const robot of robots) {
+    lines.push(`  ${robot.name}:`, `    keywords: ${JSON.stringify(robot.keywords ?? [])}`);
+  }
+  return lines.join('\n');
+}

@@ -45,6 +45,8 @@ export interface RobotEmulator {
   /** Every request that named a known robot, accepted or not, newest last. */
   readonly received: ReceivedMessage[];
   setFault(robotName: string, fault: RobotFault | null): void;
+  /** Replaces the robots (the playground re-reads its settings file); keeps received messages. */
+  setRobots(robots: EmulatedRobot[]): void;
   /** Calls `listener` for each new received message; returns the unsubscribe function. */
   onMessage(listener: (message: ReceivedMessage) => void): () => void;
   /** Forgets messages, faults and rate counts and drops hanging requests; keeps listeners. */
@@ -314,6 +316,10 @@ export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulato
       findRobot(state.robots, robotName);
       if (fault === null) state.faults.delete(robotName);
       else state.faults.set(robotName, { ...fault });
+    },
+    setRobots(robots) {
+      checkUnique(robots);
+      state.robots = robots;
     },
     onMessage(listener) {
       state.listeners.add(listener);

@@ -1,0 +1,89 @@
+import { readdir, readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import { extname, join } from 'node:path';
+import { listFixtureNames, UnknownFixtureError } from './fixture-files';
+import type { DeliveryAnswer } from './gitee-delivery';
+import { PLAYGROUND_ASSETS_DIR } from './local-paths';
+import { serveEvents } from './playground-events';
+import type { PlaygroundFeed } from './playground-feed';
+
+export interface PlaygroundContext {
+  feed: PlaygroundFeed;
+  fixturesDir: string;
+  /** Signs a sample with the local Gitee secret and posts it to /webhooks/gitee. */
+  sendSample(name: string): Promise<DeliveryAnswer>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Files are read per request, so an edit of the page shows on reload without a restart. */
+async function serveAsset(res: http.ServerResponse, file: string): Promise<void> {
+  // Only a file that is in the folder: a request path can never name another file.
+  const files = await readdir(PLAYGROUND_ASSETS_DIR);
+  const type = CONTENT_TYPES[extname(file)];
+  if (!files.includes(file) || type === undefined)
+    return sendJson(res, 404, { error: 'not found' });
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+  res.end(await readFile(join(PLAYGROUND_ASSETS_DIR, file)));
+}
+
+async function sendSample(res: http.ServerResponse, ctx: PlaygroundContext, name: string) {
+  try {
+    sendJson(res, 200, await ctx.sendSample(name));
+  } catch (error) {
+    if (error instanceof UnknownFixtureError) {
+      return sendJson(res, 404, { error: error.message, known: error.known });
+    }
+    // Local only: the settings problem (paths, never values) is what the person needs to see.
+    sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** A malformed %-escape names no sample; it must not turn into a 500. */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The preview page and its API: GET /, /playground/<asset>, /playground/messages (contract),
+ * /playground/previews, /playground/events, /playground/fixtures; POST /playground/send/<name>
+ * and /playground/clear. Returns false for any other path.
+ */
+export async function handlePlayground(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  ctx: PlaygroundContext,
+): Promise<boolean> {
+  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = `${req.method ?? 'GET'} ${pathname}`;
+  const sample = /^POST \/playground\/send\/([^/]+)$/.exec(route)?.[1];
+  if (sample !== undefined) await sendSample(res, ctx, decodeName(sample));
+  else if (route === 'GET /') await serveAsset(res, 'index.html');
+  else if (route === 'GET /playground/messages') sendJson(res, 200, ctx.feed.messages());
+  else if (route === 'GET /playground/previews') sendJson(res, 200, ctx.feed.previews());
+  else if (route === 'GET /playground/events') serveEvents(res, ctx.feed);
+  else if (route === 'GET /playground/fixtures') {
+    sendJson(res, 200, await listFixtureNames(ctx.fixturesDir));
+  } else if (route === 'POST /playground/clear') {
+    ctx.feed.clear();
+    sendJson(res, 200, { cleared: true });
+  } else if (route.startsWith('GET /playground/')) {
+    await serveAsset(res, pathname.slice('/playground/'.length));
+  } else return false;
+  return true;
+}

@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { silentLogger } from '../../lib/logger';
+import { EXAMPLE_SETTINGS_PATH } from '../../dev/local-paths';
+import { startLocalServer } from '../../dev/server';
+import type { ContractMessage } from '../../dev/playground-feed';
+import { FIXTURE_DIR } from '../helpers/fixtures';
+import { getJson, startPlayground, type Playground } from './playground-harness';
+
+interface LocalFile {
+  gitee: { secret: string };
+  robots: Record<string, { webhook: string; secret?: string; msgtype?: string }>;
+}
+
+let playground: Playground;
+
+beforeEach(async () => {
+  playground = await startPlayground('example');
+});
+
+afterEach(() => playground.stop());
+
+describe('the first start of the playground', () => {
+  it('creates the settings file from the example with fresh secrets and its own port', async () => {
+    const example = parse(await readFile(EXAMPLE_SETTINGS_PATH, 'utf8')) as LocalFile;
+    const text = await readFile(playground.settingsPath, 'utf8');
+    const local = parse(text) as LocalFile;
+
+    expect(playground.server.createdSettings).toBe(true);
+    expect(Object.keys(local.robots)).toEqual(Object.keys(example.robots));
+    expect(local.gitee.secret).not.toBe(example.gitee.secret);
+    expect(local.gitee.secret.length).toBeGreaterThanOrEqual(32);
+    expect(local.robots.team?.secret).toMatch(/^SEC[0-9a-f]{64}$/);
+    for (const robot of Object.values(local.robots)) {
+      expect(new URL(robot.webhook).port).toBe(String(playground.server.port));
+    }
+    // The example's explanations come along: the file is meant to be edited.
+    expect(text).toContain('# A real group:');
+  });
+
+  it('delivers a sample clicked on the page to the example robots, signed and keyworded', async () => {
+    const response = await fetch(`${playground.server.url}/playground/send/push-commits`, {
+      method: 'POST',
+    });
+    const result = (await response.json()) as { status: number; answer: unknown };
+    const messages = await getJson<ContractMessage[]>(
+      `${playground.server.url}/playground/messages`,
+    );
+
+    expect(result).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+    expect(messages.map(({ robot, msgtype, errcode }) => ({ robot, msgtype, errcode }))).toEqual(
+      expect.arrayContaining([
+        { robot: 'team', msgtype: 'markdown', errcode: 0 },
+        { robot: 'cards', msgtype: 'actionCard', errcode: 0 },
+      ]),
+    );
+  });
+
+  it('keeps an existing settings file on the next start', async () => {
+    const before = await readFile(playground.settingsPath, 'utf8');
+    const again = await startLocalServer({
+      port: 0,
+      settingsPath: playground.settingsPath,
+      fixturesDir: FIXTURE_DIR,
+      logger: silentLogger,
+    });
+    await again.close();
+
+    expect(again.createdSettings).toBe(false);
+    expect(await readFile(playground.settingsPath, 'utf8')).toBe(before);
+  });
+});

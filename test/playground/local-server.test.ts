@@ -1,0 +1,137 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UnknownFixtureError } from '../../dev/fixture-files';
+import type { ContractMessage } from '../../dev/playground-feed';
+import type { MessagePreview } from '../../dev/render-preview';
+import { explainSendFailure } from '../../dev/send';
+import { sendPayload } from '../../dev/send-payload';
+import { FIXTURE_DIR, loadFixture } from '../helpers/fixtures';
+import { getJson, startPlayground, type Playground } from './playground-harness';
+
+const FIXTURES = ['push-commits', 'tag_push-create', 'issue-open', 'merge_request-open'];
+const MSGTYPES: Record<string, string> = { team: 'markdown', cards: 'actionCard', plain: 'text' };
+
+let playground: Playground;
+
+beforeEach(async () => {
+  playground = await startPlayground('test');
+});
+
+afterEach(() => playground.stop());
+
+/** npm run send's own code path, pointed at the test's server and settings file. */
+function send(target: string) {
+  return sendPayload({
+    serverUrl: playground.server.url,
+    settingsPath: playground.settingsPath,
+    fixturesDir: FIXTURE_DIR,
+    target,
+    cwd: playground.dir,
+  });
+}
+
+function shownText(message: unknown): string {
+  const body = message as Record<string, { text?: string; content?: string }>;
+  return body.markdown?.text ?? body.actionCard?.text ?? body.text?.content ?? '';
+}
+
+describe('the local playground server', () => {
+  it('delivers real fixtures sent by `npm run send` to every emulated robot, newest first', async () => {
+    for (const name of FIXTURES) {
+      const { status, answer } = await send(name);
+      expect({ name, status, answer }).toMatchObject({
+        status: 200,
+        answer: { status: 'delivered' },
+      });
+    }
+
+    const messages = await getJson<ContractMessage[]>(
+      `${playground.server.url}/playground/messages`,
+    );
+
+    expect(messages).toHaveLength(FIXTURES.length * 3);
+    for (const message of messages) {
+      expect(Object.keys(message).sort()).toEqual(
+        ['errcode', 'errmsg', 'message', 'msgtype', 'receivedAt', 'robot'].sort(),
+      );
+      expect(message).toMatchObject({ errcode: 0, errmsg: 'ok' });
+      expect(message.msgtype).toBe(MSGTYPES[message.robot]);
+      expect(shownText(message.message)).toContain('drone-yml-test');
+    }
+    const times = messages.map((message) => Date.parse(message.receivedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(shownText(messages[0]?.message)).toMatch(/PR|Pull Request|合并请求/);
+  });
+
+  it('sends a payload file given as a path relative to the caller', async () => {
+    const file = join(playground.dir, 'my-push.json');
+    await writeFile(file, JSON.stringify(loadFixture('push-commits-2020')));
+
+    const { status, answer } = await send('./my-push.json');
+
+    expect(status).toBe(200);
+    expect(answer).toMatchObject({ status: 'delivered', repository: 'gy2006/flow-test' });
+  });
+
+  it('refuses an unknown sample name and lists the known ones', async () => {
+    const failure = await send('no-such-sample').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UnknownFixtureError);
+    expect(explainSendFailure(failure, playground.server.url)).toContain('push-commits');
+  });
+
+  it('tells the person to start the server when nothing listens', async () => {
+    const url = playground.server.url;
+    await playground.server.close();
+
+    const failure = await send('push-commits').catch((error: unknown) => error);
+
+    expect(explainSendFailure(failure, url)).toContain('npm start');
+  });
+
+  it('renders previews as DingTalk shows them: title apart, buttons, @all highlighted', async () => {
+    await send('tag_push-create');
+
+    const previews = await getJson<MessagePreview[]>(
+      `${playground.server.url}/playground/previews`,
+    );
+    const byRobot = new Map(previews.map((preview) => [preview.robot, preview]));
+
+    // actionCard must name @所有人 in its text (dingtalk-robot-api.md §5); markdown need not.
+    expect(byRobot.get('cards')?.html).toContain('<span class="mention">@所有人</span>');
+    expect(byRobot.get('team')?.mentions).toEqual(['@所有人']);
+    expect(byRobot.get('team')?.title).toContain('Gitee');
+    expect(byRobot.get('cards')?.buttons.length).toBeGreaterThan(0);
+    expect(byRobot.get('plain')).toMatchObject({ title: null, accepted: true });
+    expect(byRobot.get('team')?.html).toContain('href="https://gitee.com/kit101/drone-yml-test');
+  });
+
+  it('answers /health and the sample list through the same handlers', async () => {
+    const health = await getJson<Record<string, unknown>>(`${playground.server.url}/health`);
+    const names = await getJson<string[]>(`${playground.server.url}/playground/fixtures`);
+
+    expect(health).toMatchObject({ ok: true, giteeSecretConfigured: true });
+    expect(health.robots).toEqual(expect.arrayContaining(['cards', 'plain', 'team']));
+    expect(names).toContain('push-commits');
+  });
+
+  it('records a message the robot refused, with its errcode, for the page to show', async () => {
+    const robotUrl = `${playground.server.url}/robot/send?access_token=tokentest-cards`;
+    await fetch(robotUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ msgtype: 'text', text: { content: 'no keyword here' } }),
+    });
+
+    const [message] = await getJson<ContractMessage[]>(
+      `${playground.server.url}/playground/messages`,
+    );
+    const [preview] = await getJson<MessagePreview[]>(
+      `${playground.server.url}/playground/previews`,
+    );
+
+    expect(message).toMatchObject({ robot: 'cards', msgtype: 'text', errcode: 310000 });
+    expect(preview).toMatchObject({ accepted: false, errcode: 310000 });
+    expect(preview?.errmsg).toContain('关键词');
+  });
+});

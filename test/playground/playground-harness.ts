@@ -1,0 +1,73 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../lib/logger';
+import { startLocalServer, type LocalServer } from '../../dev/server';
+import { FIXTURE_DIR } from '../helpers/fixtures';
+
+export const GITEE_SECRET = 'gitee-playground-test-secret';
+
+/** Three robots, one per msgtype the relay sends; the markdown one signed, as most groups are. */
+export function testSettings(port: number): string {
+  const robot = (token: string) => `http://127.0.0.1:${port}/robot/send?access_token=${token}`;
+  return `
+gitee:
+  secret: ${GITEE_SECRET}
+robots:
+  team:
+    webhook: ${robot('tokentest-team')}
+    secret: SECtest-playground-0123456789abcdef
+    keywords: [Gitee]
+  cards:
+    webhook: ${robot('tokentest-cards')}
+    keywords: [代码]
+    msgtype: actionCard
+  plain:
+    webhook: ${robot('tokentest-plain')}
+    msgtype: text
+routes:
+  - robots: [team, cards, plain]
+  - events: [tag_push]
+    robots: [team, cards]
+    atAll: true
+`;
+}
+
+export interface Playground {
+  server: LocalServer;
+  dir: string;
+  settingsPath: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The playground on a free port in a temp folder. `settings: 'test'` writes testSettings()
+ * for the actual port before the first request reads the file (settings load lazily);
+ * `'example'` keeps the file the first start made from settings.example.yml.
+ */
+export async function startPlayground(settings: 'test' | 'example'): Promise<Playground> {
+  const dir = await mkdtemp(join(tmpdir(), 'playground-'));
+  const settingsPath = join(dir, 'settings.local.yml');
+  const server = await startLocalServer({
+    port: 0,
+    settingsPath,
+    fixturesDir: FIXTURE_DIR,
+    logger: silentLogger,
+  });
+  if (settings === 'test') await writeFile(settingsPath, testSettings(server.port));
+  return {
+    server,
+    dir,
+    settingsPath,
+    async stop() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,59 @@
+import type { GiteeEvent, RepositoryRef } from '../gitee/event';
+import { link, MAX, MAX_LIST, user, word, type PageLink, type Span } from './event-view';
+import { fieldOf, listOf, textOf } from './payload-values';
+import type { LocaleText } from './locales/locale-text';
+
+/** What every describer needs besides the event: the words and the timezone. */
+export interface DescribeContext {
+  t: LocaleText;
+  timezone: string;
+}
+
+export type EventOf<K extends GiteeEvent['kind']> = Extract<GiteeEvent, { kind: K }>;
+
+/** "drone-yml-test": short enough for a title, from the display name when there is one. */
+export function repositoryShortName(repository: RepositoryRef): Span {
+  const last = repository.name.split('/').pop()?.trim();
+  return user(last || repository.path, MAX.ref);
+}
+
+/** "kit101/drone-yml-test", linked to the repository. */
+export function repositoryLink(repository: RepositoryRef): Span[] {
+  return link(user(repository.name, MAX.ref), repository.url);
+}
+
+/** Spans joined by a separator word, skipping empty groups. */
+export function joinSpans(groups: readonly Span[][], separator: string): Span[] {
+  return groups
+    .filter((group) => group.length > 0)
+    .flatMap((group, index) => (index === 0 ? group : [word(separator), ...group]));
+}
+
+/** The pages that exist, in order; the first is the primary link. */
+export function pageLinks(
+  candidates: ReadonlyArray<readonly [string, string | null | undefined]>,
+): PageLink[] {
+  return candidates.flatMap(([label, url]) =>
+    url && /^https?:\/\/\S+$/i.test(url) ? [{ label, url }] : [],
+  );
+}
+
+/** Label names ("bug、duplicate"), at most MAX_LIST of them. */
+export function labelSpans(labels: unknown, separator: string): Span[] {
+  const names = listOf<unknown>(labels)
+    .map((label) => textOf(fieldOf(label, 'name')))
+    .filter((name): name is string => name !== null);
+  const shown = names.slice(0, MAX_LIST).map((name) => user(name, MAX.label));
+  const spans = shown.flatMap((span, index) => (index === 0 ? [span] : [word(separator), span]));
+  return names.length > MAX_LIST ? [...spans, word('…')] : spans;
+}
+
+/** "!9": Gitee's way of naming a pull request (the note hook's `per_iid` says so too). */
+export function pullRequestRef(number: unknown): Span[] {
+  return [word(`!${typeof number === 'number' && Number.isFinite(number) ? number : '?'}`)];
+}
+
+/** "#I4CYEO": issue numbers are strings from the payload, so the number stays user text. */
+export function issueRef(number: string | null): Span[] {
+  return number ? [word('#'), user(number, MAX.ref)] : [];
+}

@@ -1,0 +1,60 @@
+import { MAX_MESSAGE_BYTES, messageBytes, type DingTalkMessage } from '../dingtalk/message';
+import type { Budget } from './render-blocks';
+
+/** Issue 3: excerpts around 200 characters. */
+const EXCERPT = 200;
+const UNLIMITED = Number.POSITIVE_INFINITY;
+
+/** After the commit list is gone: a shorter excerpt, none, then shorter names and titles. */
+const SMALLER: readonly Budget[] = [
+  { items: 0, excerpt: 100, text: UNLIMITED, compact: false },
+  { items: 0, excerpt: 50, text: UNLIMITED, compact: false },
+  { items: 0, excerpt: 0, text: 50, compact: false },
+  { items: 0, excerpt: 0, text: 20, compact: false },
+];
+/** Headline, links and mentions only, every piece of user text short: always small. */
+const LAST_RESORT: Budget = { items: 0, excerpt: 0, text: 10, compact: true };
+
+/**
+ * The richest rendering whose whole JSON body fits DingTalk's 20,000 bytes (errcode 460101;
+ * a CJK character is 3 bytes in UTF-8, robot API §6). Shrinks, in order: the commit list (to
+ * the longest that fits), the excerpt, every other piece of user text, and finally everything
+ * but the headline, links and mentions. Never fails.
+ */
+export function fitMessage(
+  render: (budget: Budget) => DingTalkMessage,
+  maxItems: number,
+): DingTalkMessage {
+  const full: Budget = { items: maxItems, excerpt: EXCERPT, text: UNLIMITED, compact: false };
+  const richest = render(full);
+  if (fits(richest)) return richest;
+  const withoutItems = render({ ...full, items: 0 });
+  if (fits(withoutItems)) return longestList(render, full, withoutItems);
+  for (const budget of SMALLER) {
+    const message = render(budget);
+    if (fits(message)) return message;
+  }
+  return render(LAST_RESORT);
+}
+
+/** Binary search: the size grows with every listed commit, so the longest fitting list is one cut. */
+function longestList(
+  render: (budget: Budget) => DingTalkMessage,
+  full: Budget,
+  withoutItems: DingTalkMessage,
+): DingTalkMessage {
+  let best = withoutItems;
+  let fitting = 0;
+  let failing = full.items;
+  while (failing - fitting > 1) {
+    const items = Math.floor((fitting + failing) / 2);
+    const message = render({ ...full, items });
+    if (fits(message)) [best, fitting] = [message, items];
+    else failing = items;
+  }
+  return best;
+}
+
+function fits(message: DingTalkMessage): boolean {
+  return messageBytes(message) <= MAX_MESSAGE_BYTES;
+}

@@ -1,0 +1,119 @@
+import type { At } from '../dingtalk/message';
+import type { LinkMode } from '../settings/types';
+import { cutText, oneLine } from './cut-text';
+import { escapePlainText } from './escape-text';
+import { MAX, type EventView, type Person, type Span } from './event-view';
+import type { LocaleText } from './locales/locale-text';
+import type { ResolvedMentions } from './resolve-mentions';
+
+/** How much user text a rendering may carry; fitMessage lowers it until the body fits. */
+export interface Budget {
+  /** Commits listed before "and N more". */
+  items: number;
+  /** Characters of the excerpt; 0 drops it. */
+  excerpt: number;
+  /** Cap on every other piece of user text (titles, names, branches). */
+  text: number;
+  /** Last resort: headline, links and mentions only. */
+  compact: boolean;
+}
+
+export interface RenderInput {
+  view: EventView;
+  t: LocaleText;
+  budget: Budget;
+  linkMode: LinkMode;
+  mentions: ResolvedMentions;
+}
+
+/** How one msgtype writes user text and links. */
+export interface SpanStyle {
+  escape(text: string): string;
+  link(label: string, url: string): string;
+}
+
+/** The parts of a message, each already written in one msgtype's syntax. */
+interface Blocks {
+  heading: string;
+  context: string;
+  facts: string;
+  items: string[];
+  more: string;
+  excerpt: string;
+  /** Unmapped people to name in the mention line. */
+  unmappedNames: string[];
+}
+
+export function renderBlocks(
+  input: RenderInput,
+  style: SpanStyle,
+  headingStyle: SpanStyle,
+): Blocks {
+  const { view, t, budget } = input;
+  const shown = budget.compact ? [] : view.items.slice(0, Math.max(0, budget.items));
+  const hidden = view.itemTotal - shown.length;
+  const spans = (value: readonly Span[]) => renderSpans(value, style, budget.text);
+  return {
+    heading: renderSpans(view.headline, headingStyle, budget.text),
+    context: budget.compact ? '' : spans(view.context),
+    facts: budget.compact
+      ? ''
+      : view.facts
+          .map((fact) => (fact.label ? `${fact.label}${t.colon}` : '') + spans(fact.value))
+          .join(t.separator),
+    items: shown.map(spans),
+    more: !budget.compact && hidden > 0 ? t.push.moreCommits(hidden) : '',
+    excerpt: budget.compact ? '' : style.escape(cutText(oneLine(view.excerpt), budget.excerpt)),
+    unmappedNames: unmappedNotShown(input).map((one) =>
+      style.escape(cutText(oneLine(one.name), MAX.name)),
+    ),
+  };
+}
+
+function renderSpans(spans: readonly Span[], style: SpanStyle, cap: number): string {
+  return spans
+    .map((span) => {
+      switch (span.kind) {
+        case 'word':
+          return span.text;
+        case 'user':
+          return style.escape(cutText(oneLine(span.text), Math.min(span.max, cap)));
+        case 'person':
+          return style.escape(cutText(oneLine(span.person.name), Math.min(MAX.name, cap)));
+        case 'link':
+          return style.link(renderSpans(span.label, style, cap) || '↗', span.url);
+      }
+    })
+    .join('');
+}
+
+/** Unmapped people the message does not already name (a reviewer listed as a fact, say). */
+function unmappedNotShown({ view, mentions, budget }: RenderInput): Person[] {
+  const named = new Set<string>();
+  const visit = (spans: readonly Span[]): void =>
+    spans.forEach((span) => {
+      if (span.kind === 'person' && span.person.login) named.add(span.person.login.toLowerCase());
+      if (span.kind === 'link') visit(span.label);
+    });
+  visit(view.headline);
+  if (!budget.compact) view.facts.forEach((fact) => visit(fact.value));
+  return mentions.unmapped.filter((one) => !one.login || !named.has(one.login.toLowerCase()));
+}
+
+/** Plain text: the title (notifications show it raw) and `text` messages. */
+export const plainStyle: SpanStyle = { escape: escapePlainText, link: (label) => label };
+
+/** The title, as DingTalk shows it in the notification and the conversation list. */
+export function renderTitle(input: RenderInput): string {
+  return renderSpans(input.view.headline, plainStyle, input.budget.text);
+}
+
+/** The mention line: "提醒：@13800000000 alice"; empty when there is no one to name. */
+export function mentionLine(t: LocaleText, entries: readonly string[]): string {
+  return entries.length > 0 ? `${t.cc}${t.colon}${entries.join(' ')}` : '';
+}
+
+/** `at` only when someone is mentioned: an empty object is bytes for nothing. */
+export function atField(mentions: ResolvedMentions): { at?: At } {
+  return mentions.at ? { at: mentions.at } : {};
+}

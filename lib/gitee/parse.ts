@@ -22,6 +22,12 @@ export interface GiteeRequest {
  * Throws BadRequestError with words fit for Gitee's delivery log.
  */
 export function parseGiteeDelivery(request: GiteeRequest): ParsedDelivery {
+  if (request.headers['content-type']?.includes('application/x-www-form-urlencoded')) {
+    // Gitee's "old version" hooks post `hook=<json>` forms and are no longer maintained (§1.1).
+    throw new BadRequestError(
+      'form-encoded body from a legacy WebHook: delete it in Gitee and add a new WebHook',
+    );
+  }
   const body = parseJsonObject(request.body);
   const hookName = typeof body.hook_name === 'string' ? body.hook_name : undefined;
   const kind = eventKindOf(hookName) ?? eventKindOf(request.headers['x-gitee-event']);

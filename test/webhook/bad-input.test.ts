@@ -67,6 +67,16 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     /invalid signature/,
   ],
   ['malformed JSON', () => withBody('{"hook_name": "push_hooks",'), 400, /not valid JSON/],
+  [
+    'a legacy form-encoded hook',
+    () =>
+      withBody(`hook=${encodeURIComponent(push)}`, {
+        ...signedHeaders(String(Date.now())),
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+    400,
+    /legacy WebHook/,
+  ],
   ['JSON that is not an object', () => withBody('[1,2,3]'), 400, /not a JSON object/],
   ['JSON null', () => withBody('null'), 400, /not a JSON object/],
   [

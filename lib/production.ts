@@ -1,5 +1,5 @@
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createDirectDeliverer } from './dingtalk/create-deliverer';
+import { createDirectDeliverer, createKeepAlivePost } from './dingtalk/create-deliverer';
 import { createHealthHandler } from './health-handler';
 import { createJsonLogger } from './logger';
 import { createDuplicateSuppressor } from './routing/duplicate-suppressor';
@@ -33,7 +33,7 @@ function createSettingsSource() {
 export function createProductionWebhookHandler() {
   return createWebhookHandler({
     settings: createSettingsSource(),
-    deliverer: createDirectDeliverer({ fetch, now }),
+    deliverer: createDirectDeliverer({ post: createKeepAlivePost(), now }),
     duplicates: createDuplicateSuppressor({ now }),
     now,
     logger,

@@ -1,10 +1,21 @@
 import { classifyAnswer, type RobotAnswer } from './classify';
 import type { DeliveryJob, DeliveryResult } from './delivery';
-import { MAX_MESSAGE_BYTES, messageBytes } from './message';
+import { MAX_MESSAGE_BYTES } from './message';
 import { signRobotUrl } from './sign-url';
 
+/**
+ * One POST of a JSON body to a robot: the HTTP status and the body as text. Rejects on a
+ * network error (the error, or its `cause`, carrying the code such as ECONNREFUSED) and when
+ * `signal` aborts. Never follows a redirect: a 302 is DingTalk's WAF throttling us (§4).
+ */
+export type PostJson = (
+  url: string,
+  body: string,
+  signal: AbortSignal,
+) => Promise<{ status: number; text: string }>;
+
 export interface SendDependencies {
-  fetch: typeof fetch;
+  post: PostJson;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   attemptTimeoutMs: number;
@@ -25,13 +36,16 @@ const NO_TIME_LEFT: Failure = {
   retryable: false,
 };
 
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
 function networkFailure(error: unknown): Failure {
-  // Only the error code (ECONNREFUSED, ENOTFOUND…): undici's messages can name the host.
-  // Duck-typed, since fetch's errors may come from another realm than our `Error`.
+  // Only the error code (ECONNREFUSED, ENOTFOUND…): the messages can name the host. fetch puts
+  // it on the cause, node:http on the error. Duck-typed: errors may come from another realm.
   const cause =
     typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
-  const code =
-    typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  const code = errorCode(cause) || errorCode(error);
   const detail = /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
   return {
     ok: false,
@@ -41,12 +55,20 @@ function networkFailure(error: unknown): Failure {
   };
 }
 
+/** One robot's sending, shared with the deadline timer that may cancel it. */
+interface Progress {
+  attempts: number;
+  cancelled: boolean;
+  /** The attempt in flight, which the deadline aborts. */
+  current: AbortController | null;
+}
+
 async function attemptOnce(
   job: DeliveryJob,
   body: string,
   timeoutMs: number,
   deps: SendDependencies,
-  cancel: AbortSignal,
+  progress: Progress,
 ): Promise<RobotAnswer> {
   let url: string;
   try {
@@ -56,20 +78,20 @@ async function attemptOnce(
     const error = "robot webhook is not a valid URL: check the robot's settings";
     return { ok: false, reason: 'token', error, retryable: false };
   }
-  const signal = AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]);
+  // One controller per attempt, aborted by its own timer or by the deadline timer: cheaper
+  // than AbortSignal.any(AbortSignal.timeout()), which Node keeps alive until it fires.
+  const attempt = new AbortController();
+  const timer = setTimeout(() => attempt.abort(), timeoutMs);
+  progress.current = attempt;
   try {
-    const response = await deps.fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body,
-      signal,
-      // A 302 is DingTalk's WAF throttling us (§4); following it would hide that.
-      redirect: 'manual',
-    });
-    return classifyAnswer(response.status, await response.text());
+    const { status, text } = await deps.post(url, body, attempt.signal);
+    return classifyAnswer(status, text);
   } catch (error) {
-    if (!signal.aborted) return networkFailure(error);
+    if (!attempt.signal.aborted) return networkFailure(error);
     return { ...NO_TIME_LEFT, error: `timeout: no answer from DingTalk within ${timeoutMs} ms` };
+  } finally {
+    clearTimeout(timer);
+    progress.current = null;
   }
 }
 
@@ -89,29 +111,28 @@ async function attemptUntilSettled(
   job: DeliveryJob,
   deadline: number,
   deps: SendDependencies,
-  cancel: AbortSignal,
-  progress: { attempts: number },
+  progress: Progress,
 ): Promise<DeliveryResult> {
   const robot = job.robot.name;
-  const size = messageBytes(job.message);
+  const body = JSON.stringify(job.message);
+  const size = Buffer.byteLength(body, 'utf8');
   if (size > MAX_MESSAGE_BYTES) {
     // The formatter keeps messages under the limit; this guard only stops a certain 460101.
     const error = `message too long: ${size} bytes, DingTalk accepts at most ${MAX_MESSAGE_BYTES}; not sent`;
     return { robot, ok: false, reason: 'too_long', error, attempts: 0 };
   }
-  const body = JSON.stringify(job.message);
   let last = NO_TIME_LEFT;
   let timestampRetried = false;
   for (;;) {
     const budget = deadline - deps.now();
-    if (budget <= 0 || cancel.aborted) break;
+    if (budget <= 0 || progress.cancelled) break;
     progress.attempts += 1;
     const answer = await attemptOnce(
       job,
       body,
       Math.min(deps.attemptTimeoutMs, budget),
       deps,
-      cancel,
+      progress,
     );
     if (answer.ok) return { robot, ok: true, attempts: progress.attempts };
     last = answer;
@@ -126,7 +147,7 @@ async function attemptUntilSettled(
 
 /**
  * Sends one message to one robot, retrying only what can succeed, and settles by `deadline`
- * whatever the robot, the network or an injected fetch does: a timer at the deadline cancels
+ * whatever the robot, the network or an injected transport does: a timer at the deadline cancels
  * the attempt in flight and answers 'timeout'. Never throws; logs nothing.
  */
 export function sendToRobot(
@@ -134,20 +155,20 @@ export function sendToRobot(
   deadline: number,
   deps: SendDependencies,
 ): Promise<DeliveryResult> {
-  const progress = { attempts: 0 };
-  const cancel = new AbortController();
+  const progress: Progress = { attempts: 0, cancelled: false, current: null };
   let timer: NodeJS.Timeout | undefined;
   const atDeadline = new Promise<DeliveryResult>((resolve) => {
     timer = setTimeout(
       () => {
-        cancel.abort();
+        progress.cancelled = true;
+        progress.current?.abort();
         resolve(failed(job.robot.name, NO_TIME_LEFT, progress.attempts));
       },
       Math.max(0, deadline - deps.now()),
     );
   });
-  const attempts = attemptUntilSettled(job, deadline, deps, cancel.signal, progress).catch(
-    (error: unknown) => failed(job.robot.name, networkFailure(error), progress.attempts),
+  const attempts = attemptUntilSettled(job, deadline, deps, progress).catch((error: unknown) =>
+    failed(job.robot.name, networkFailure(error), progress.attempts),
   );
   return Promise.race([attempts, atDeadline]).finally(() => clearTimeout(timer));
 }

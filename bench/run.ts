@@ -1,0 +1,70 @@
+/**
+ * `npm run bench` (about a minute) and `npm run bench -- --quick` (under half a minute): cold starts,
+ * warm latency and throughput of the packaged webhook function against a hand-rolled
+ * reference relay and the floor, all on loopback fakes; writes bench/results.json.
+ * `--profile` also writes a CPU profile of every child to bench/out/profiles (slower figures,
+ * kept out of bench/results.json).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUT, prepareArtifacts, ROOT } from './artifacts';
+import { childNodeArgs } from './children';
+import { startBenchFakes } from './fakes';
+import { measureColdStarts, measureWarm, type WarmSizes } from './measure';
+import { buildResults } from './results';
+import { formatTable } from './table';
+
+const FULL: WarmSizes & { coldRuns: number } = {
+  coldRuns: 25,
+  rounds: 3,
+  warmup: 200,
+  sequential: 3000,
+  concurrent: 6000,
+  concurrency: 16,
+};
+const QUICK: WarmSizes & { coldRuns: number } = {
+  coldRuns: 5,
+  rounds: 1,
+  warmup: 100,
+  sequential: 500,
+  concurrent: 1000,
+  concurrency: 16,
+};
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? QUICK : FULL;
+  const log = (line: string) => console.log(line);
+  if (process.argv.includes('--profile')) {
+    // CPU profiles of every child, for finding where the time goes; the figures are then slower.
+    childNodeArgs.push('--cpu-prof', '--cpu-prof-dir', join(OUT, 'profiles'));
+  }
+  const artifacts = await prepareArtifacts({ outDir: OUT, webhook: 'packaged', log });
+  const fakes = await startBenchFakes();
+  try {
+    log(`cold starts: ${sizes.coldRuns} of each bundle, interleaved`);
+    const cold = await measureColdStarts(artifacts, fakes, sizes.coldRuns);
+    log(
+      `warm: ${sizes.rounds} round(s) of ${sizes.sequential} sequential + ${sizes.concurrent} concurrent events`,
+    );
+    const warm = await measureWarm(artifacts, fakes, sizes);
+    const results = buildResults({ mode: quick ? 'quick' : 'full', artifacts, cold, warm, sizes });
+    // Only a plain full run is the committed record; quick and profiled runs stay in bench/out.
+    const profiled = childNodeArgs.length > 0;
+    const name = profiled
+      ? 'out/results.profile.json'
+      : quick
+        ? 'out/results.quick.json'
+        : 'results.json';
+    const file = join(ROOT, 'bench', name);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`\n${formatTable(results)}\n\nwritten: ${file}`);
+  } finally {
+    await fakes.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

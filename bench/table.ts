@@ -1,0 +1,67 @@
+import type { Results } from './results';
+import { round } from './stats';
+
+type Figure = number | null;
+
+const LABEL_WIDTH = 24;
+const CELL_WIDTH = 11;
+
+function cell(value: number | string): string {
+  return String(value).padStart(CELL_WIDTH);
+}
+
+function ratio(a: number, b: Figure): string {
+  return b === null || b === 0 ? '-' : `${(a / b).toFixed(2)}x`;
+}
+
+/** One line: the three figures, then project/reference and project/floor when they mean something. */
+function row(label: string, figures: [number, Figure, Figure], ratios = true): string {
+  const [project, reference, floor] = figures;
+  const cells = [project, reference ?? '-', floor ?? '-'];
+  const ratioCells = ratios ? [ratio(project, reference), ratio(project, floor)] : ['-', '-'];
+  return `${label.padEnd(LABEL_WIDTH)}${[...cells, ...ratioCells].map(cell).join('')}`;
+}
+
+/** The short table `npm run bench` prints (also what the README's Performance section shows). */
+export function formatTable(r: Results): string {
+  const { project, reference, floor } = r.detail;
+  const header = ['project', 'reference', 'floor', 'proj/ref', 'proj/floor'].map(cell).join('');
+  const referenceRss = Math.max(reference.cold.peakRssMb, reference.warm.peakRssMb);
+  return [
+    `Node ${r.node}, ${r.cpu} x${r.cpuCount}, ${r.mode} run`,
+    `${''.padEnd(LABEL_WIDTH)}${header}`,
+    row('cold start, median ms', [project.cold.coldStartMs, reference.cold.coldStartMs, null]),
+    row('warm p50 ms', [project.warm.p50Ms, reference.warm.p50Ms, floor.p50Ms]),
+    row('warm p99 ms', [project.warm.p99Ms, reference.warm.p99Ms, floor.p99Ms]),
+    row('events/s sequential', [
+      project.warm.eventsPerSecond.sequential,
+      reference.warm.eventsPerSecond.sequential,
+      floor.eventsPerSecond.sequential,
+    ]),
+    row('events/s 16 concurrent', [
+      project.warm.eventsPerSecond.concurrent16,
+      reference.warm.eventsPerSecond.concurrent16,
+      floor.eventsPerSecond.concurrent16,
+    ]),
+    row('webhook zip KB', [
+      round(r.zipBytes.webhook / 1000, 1),
+      round(reference.zipBytes / 1000, 1),
+      null,
+    ]),
+    row('peak RSS MB', [r.peakRssMb, referenceRss, floor.peakRssMb], false),
+    row(
+      'SSM calls / cold start',
+      [r.ssmCallsPerColdStart, reference.cold.ssmCallsPerColdStart, null],
+      false,
+    ),
+    row(
+      'SSM calls / warm event',
+      [r.ssmCallsPerWarmInvocation, reference.warm.ssmCallsPerWarmInvocation, null],
+      false,
+    ),
+    '',
+    `project cold start: require() ${project.cold.requireMs} ms, settings request reached SSM at ${project.cold.ssmRequestAtMs} ms`,
+    '',
+    ...Object.entries(r.targets).map(([name, met]) => `${met ? 'met    ' : 'MISSED '} ${name}`),
+  ].join('\n');
+}

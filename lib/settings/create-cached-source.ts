@@ -8,12 +8,20 @@ export interface CachedSettingsSourceDeps {
   ttlMs: number;
   /** refresh() re-reads at most this often (ARCHITECTURE.md: once every 10 s per container). */
   minRefreshIntervalMs?: number;
+  /**
+   * Told when a re-read fails while earlier settings are still held, which then go on
+   * serving (see below): the failure is reported, not hidden.
+   */
+  onStale?: (error: SettingsError, ageMs: number) => void;
 }
 
 /**
  * Settings cached for a TTL, loaded by one shared in-flight call however many requests ask at
  * once. A failed load is never cached: the next get() tries again, so a container whose cold
- * start met an SSM outage recovers by itself.
+ * start met an SSM outage recovers by itself. A container that already holds good settings
+ * keeps serving them when a re-read fails (an SSM outage or throttling, or an invalid config
+ * just written), retrying at most every minRefreshIntervalMs, rather than refusing every
+ * delivery until SSM answers again.
  */
 export function createCachedSettingsSource(
   deps: CachedSettingsSourceDeps,
@@ -22,6 +30,7 @@ export function createCachedSettingsSource(
   let cached: { settings: Settings; loadedAt: number } | undefined;
   let inFlight: Promise<Settings> | undefined;
   let lastReadStartedAt: number | undefined;
+  let lastFailedAt: number | undefined;
 
   function startLoad(): Promise<Settings> {
     if (inFlight) return inFlight;
@@ -31,10 +40,16 @@ export function createCachedSettingsSource(
       .then(
         (settings) => {
           cached = { settings, loadedAt: deps.now() };
+          lastFailedAt = undefined;
           return settings;
         },
         (error: unknown) => {
-          throw toSettingsError(error);
+          const failure = toSettingsError(error);
+          if (cached) {
+            lastFailedAt = deps.now();
+            deps.onStale?.(failure, lastFailedAt - cached.loadedAt);
+          }
+          throw failure;
         },
       )
       .finally(() => {
@@ -43,17 +58,31 @@ export function createCachedSettingsSource(
     return inFlight;
   }
 
-  async function get(): Promise<Settings> {
-    if (cached && deps.now() - cached.loadedAt < deps.ttlMs) return cached.settings;
-    return startLoad();
+  /** The load's result, or the settings held from before when it fails. */
+  function orHeld(load: Promise<Settings>): Promise<Settings> {
+    return load.catch((error: unknown) => {
+      if (cached) return cached.settings;
+      throw error;
+    });
+  }
+
+  function get(): Promise<Settings> {
+    const now = deps.now();
+    if (cached && now - cached.loadedAt < deps.ttlMs) return Promise.resolve(cached.settings);
+    // During an outage, ask SSM again at most every minRefreshIntervalMs, not per request.
+    if (cached && lastFailedAt !== undefined && now - lastFailedAt < minRefreshIntervalMs) {
+      return Promise.resolve(cached.settings);
+    }
+    return orHeld(startLoad());
   }
 
   return {
     get,
-    async refresh() {
+    refresh() {
       const throttled =
         lastReadStartedAt !== undefined && deps.now() - lastReadStartedAt < minRefreshIntervalMs;
-      return throttled ? (inFlight ?? get()) : startLoad();
+      if (!throttled) return orHeld(startLoad());
+      return inFlight ? orHeld(inFlight) : get();
     },
     prime() {
       // Started during the Lambda init phase; a failure is reported by the first get().

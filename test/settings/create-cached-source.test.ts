@@ -121,18 +121,48 @@ describe('createCachedSettingsSource', () => {
     expect(h.calls).toBe(3);
   });
 
-  it('counts a failed read toward the refresh throttle but still retries on get()', async () => {
+  it('counts a failed read toward the refresh throttle, serving the settings it holds', async () => {
     const h = createHarness();
     await h.source.get();
     h.advance(20_000);
     h.willLoad(() => Promise.reject(new Error('down')));
-    await expect(h.source.refresh()).rejects.toThrow(SettingsError);
+    expect(markerOf(await h.source.refresh())).toBe(1);
 
     h.willLoad(async () => settingsNumber(9));
     h.advance(1_000);
     // Throttled: the cache (still within its TTL) answers, no SSM call.
     expect(markerOf(await h.source.refresh())).toBe(1);
     expect(h.calls).toBe(2);
+  });
+
+  it('keeps serving good settings when a re-read after the TTL fails, and reports it', async () => {
+    let clock = 0;
+    let calls = 0;
+    let fail = false;
+    const stale: Array<[string, number]> = [];
+    const source = createCachedSettingsSource({
+      load: async () => {
+        calls += 1;
+        if (fail) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+        return settingsNumber(calls);
+      },
+      now: () => clock,
+      ttlMs: 300_000,
+      onStale: (error, ageMs) => stale.push([error.message, ageMs]),
+    });
+    expect(markerOf(await source.get())).toBe(1);
+    fail = true;
+    clock = 300_000;
+    expect(markerOf(await source.get())).toBe(1);
+    expect(stale).toEqual([['settings load failed: ThrottlingException', 300_000]]);
+    clock += 9_999;
+    expect(markerOf(await source.get())).toBe(1);
+    expect(calls).toBe(2); // within 10 s of the failure SSM is not asked again
+    fail = false;
+    clock += 1;
+    expect(markerOf(await source.get())).toBe(3);
+    clock += 1;
+    expect(markerOf(await source.get())).toBe(3);
   });
 
   it('honours a custom minRefreshIntervalMs', async () => {

@@ -1,0 +1,47 @@
+import type { EmulatorState } from './emulator-state';
+import { respond } from './respond';
+import { checkUnique, findRobot } from './robot-list';
+import type { RobotEmulator, RobotEmulatorOptions } from './types';
+
+export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulator {
+  checkUnique(options.robots);
+  const state: EmulatorState = {
+    robots: options.robots,
+    now: options.now ?? Date.now,
+    received: [],
+    faults: new Map(),
+    acceptedAt: new Map(),
+    enforceRateLimit: options.enforceRateLimit ?? true,
+    listeners: new Set(),
+    hanging: new Set(),
+  };
+  return {
+    received: state.received,
+    handle(req, res) {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => respond(state, req, res, Buffer.concat(chunks)));
+      req.on('error', () => res.destroy());
+    },
+    setFault(robotName, fault) {
+      findRobot(state.robots, robotName);
+      if (fault === null) state.faults.delete(robotName);
+      else state.faults.set(robotName, { ...fault });
+    },
+    setRobots(robots) {
+      checkUnique(robots);
+      state.robots = robots;
+    },
+    onMessage(listener) {
+      state.listeners.add(listener);
+      return () => void state.listeners.delete(listener);
+    },
+    reset() {
+      state.received.length = 0;
+      state.faults.clear();
+      state.acceptedAt.clear();
+      for (const res of state.hanging) res.destroy();
+      state.hanging.clear();
+    },
+  };
+}

@@ -12,6 +12,8 @@ export class UnknownFixtureError extends Error {
   constructor(
     readonly requested: string,
     readonly known: string[],
+    /** The samples folder that was searched. */
+    readonly dir?: string,
   ) {
     super(`no sample payload named "${requested}"; known: ${known.join(', ')}`);
   }
@@ -29,7 +31,7 @@ export async function listFixtureNames(fixturesDir: string): Promise<string[]> {
 /** Only a listed name is read, so a name can never walk out of the fixtures folder. */
 export async function readFixture(fixturesDir: string, name: string): Promise<Payload> {
   const known = await listFixtureNames(fixturesDir);
-  if (!known.includes(name)) throw new UnknownFixtureError(name, known);
+  if (!known.includes(name)) throw new UnknownFixtureError(name, known, fixturesDir);
   return { name, text: await readFile(join(fixturesDir, `${name}.json`), 'utf8') };
 }
 

@@ -1,17 +1,24 @@
+import { relative } from 'node:path';
 import { errorCode } from './error-code';
 import { UnknownFixtureError } from './fixture-files';
-import { DEFAULT_FIXTURES_DIR, DEFAULT_SETTINGS_PATH, portFromEnv } from './local-paths';
+import { DEFAULT_SETTINGS_PATH, portFromEnv, samplesDirFromEnv } from './local-paths';
 import { sendPayload } from './send-payload';
 
 const USAGE = `Usage: npm run send -- <sample name | path/to/payload.json>
   Signs the payload with gitee.secret from settings.local.yml and posts it to the playground
   (npm start) at http://127.0.0.1:\${PORT:-3000}/webhooks/gitee.
+  Samples come from GITEE_SAMPLES_DIR, else ../shared/fixtures/gitee when it exists,
+  else dev/samples.
   Example: npm run send -- push-commits`;
 
 /** Why sending failed, in words that say what to do next. */
 export function explainSendFailure(error: unknown, serverUrl: string): string {
   if (error instanceof UnknownFixtureError) {
-    return `No sample named "${error.requested}". Samples:\n  ${error.known.join('\n  ')}`;
+    const where = error.dir === undefined ? '' : ` in ${relative(process.cwd(), error.dir) || '.'}`;
+    return [
+      `No sample named "${error.requested}"${where} (GITEE_SAMPLES_DIR picks another folder). Samples:`,
+      ...error.known.map((name) => `  ${name}`),
+    ].join('\n');
   }
   if (errorCode(error) === 'ECONNREFUSED') {
     return `Nothing answers at ${serverUrl}. Start the playground first: npm start (PORT must match).`;
@@ -30,7 +37,7 @@ async function main(args: string[]): Promise<number> {
     const { status, answer } = await sendPayload({
       serverUrl,
       settingsPath: DEFAULT_SETTINGS_PATH,
-      fixturesDir: DEFAULT_FIXTURES_DIR,
+      fixturesDir: samplesDirFromEnv().dir,
       target,
       // npm runs scripts in the project folder; a relative path means the caller's folder.
       cwd: process.env.INIT_CWD ?? process.cwd(),

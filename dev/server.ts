@@ -1,7 +1,13 @@
 import { relative } from 'node:path';
 import { describeRobots } from './emulated-robots';
 import { errorCode } from './error-code';
-import { DEFAULT_FIXTURES_DIR, DEFAULT_SETTINGS_PATH, portFromEnv } from './local-paths';
+import {
+  DEFAULT_SETTINGS_PATH,
+  describeSamplesDir,
+  portFromEnv,
+  samplesDirFromEnv,
+  type SamplesDir,
+} from './local-paths';
 import { describeLoadProblem, loadSettingsFile } from './local-settings';
 import { startLocalServer, type LocalServer } from './local-server';
 
@@ -11,11 +17,13 @@ export { startLocalServer, type LocalServer, type LocalServerOptions } from './l
 async function main(): Promise<void> {
   const port = portFromEnv();
   let server: LocalServer;
+  let samples: SamplesDir;
   try {
+    samples = samplesDirFromEnv();
     server = await startLocalServer({
       port,
       settingsPath: DEFAULT_SETTINGS_PATH,
-      fixturesDir: DEFAULT_FIXTURES_DIR,
+      fixturesDir: samples.dir,
     });
   } catch (error) {
     const inUse = errorCode(error) === 'EADDRINUSE';
@@ -27,13 +35,13 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  await printBanner(server);
+  await printBanner(server, samples);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-async function printBanner(server: LocalServer): Promise<void> {
+async function printBanner(server: LocalServer, samples: SamplesDir): Promise<void> {
   const file = relative(process.cwd(), DEFAULT_SETTINGS_PATH) || DEFAULT_SETTINGS_PATH;
   const lines = [''];
   if (server.createdSettings) {
@@ -57,6 +65,7 @@ async function printBanner(server: LocalServer): Promise<void> {
     `Gitee webhook     POST ${server.url}/webhooks/gitee   (signed with gitee.secret in ${file})`,
     `Health            GET  ${server.url}/health`,
     `Robot emulator    POST ${server.url}/robot/send?access_token=…`,
+    `Samples           ${describeSamplesDir(samples)}`,
     '',
     `Send a sample:    ${server.port === 3000 ? '' : `PORT=${server.port} `}npm run send -- push-commits`,
     '',

@@ -1,5 +1,6 @@
 import type { At } from '../dingtalk/message';
 import type { LinkMode } from '../settings/types';
+import { plainExcerpt } from './plain-excerpt';
 import { cutText, oneLine } from './cut-text';
 import { escapePlainText } from './escape-text';
 import { MAX, type EventView, type Person, type Span } from './event-view';
@@ -63,7 +64,9 @@ export function renderBlocks(
           .join(t.separator),
     items: shown.map(spans),
     more: !budget.compact && hidden > 0 ? t.push.moreCommits(hidden) : '',
-    excerpt: budget.compact ? '' : style.escape(cutText(oneLine(view.excerpt), budget.excerpt)),
+    excerpt: budget.compact
+      ? ''
+      : style.escape(cutText(oneLine(plainExcerpt(view.excerpt)), budget.excerpt)),
     unmappedNames: unmappedNotShown(input).map((one) =>
       style.escape(cutText(oneLine(one.name), MAX.name)),
     ),

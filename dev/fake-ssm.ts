@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   OPERATIONS,
@@ -34,11 +39,28 @@ export interface FakeSsm {
 
 export type FakeSsmInitial = Record<string, { value: string; type?: 'String' | 'SecureString' }>;
 
+/** A request exactly as it arrived, headers and body, before the fake reads it. */
+export interface RawSsmRequest {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FakeSsmOptions {
+  /**
+   * Test-only hook: sees each raw request, e.g. to compare what two clients signed. The fake
+   * never checks signatures itself; it holds no secrets worth protecting, only test values.
+   */
+  onRawRequest?: (request: RawSsmRequest) => void;
+}
+
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const MAX_BODY_BYTES = 1024 * 1024;
 const STATUS_OF: Record<string, number> = { InternalServerError: 500, ServiceUnavailable: 503 };
 
-export async function startFakeSsm(initial: FakeSsmInitial = {}): Promise<FakeSsm> {
+export async function startFakeSsm(
+  initial: FakeSsmInitial = {},
+  options: FakeSsmOptions = {},
+): Promise<FakeSsm> {
   const store: Store = new Map();
   const set = (name: string, value: string, type: StoredType = 'String') => {
     const version = (store.get(name)?.version ?? 0) + 1;
@@ -49,7 +71,7 @@ export async function startFakeSsm(initial: FakeSsmInitial = {}): Promise<FakeSs
   const faults = createFaultInjector();
 
   const server = createServer((request, response) => {
-    handle(request, response, store, calls, faults.take).catch(() => {
+    handle(request, response, store, calls, faults.take, options.onRawRequest).catch(() => {
       if (!response.headersSent)
         sendFault(response, new SsmFault('InternalServerError', 'fake SSM failed', 500));
     });
@@ -101,10 +123,12 @@ async function handle(
   store: Store,
   calls: FakeSsm['calls'],
   takeFault: (op: string) => SsmFault | undefined,
+  onRawRequest: FakeSsmOptions['onRawRequest'],
 ): Promise<void> {
   const target = String(request.headers['x-amz-target'] ?? '');
   const op = target.startsWith('AmazonSSM.') ? target.slice('AmazonSSM.'.length) : target;
   const body = await readBody(request);
+  onRawRequest?.({ headers: { ...request.headers }, body });
   let input: Record<string, unknown> = {};
   try {
     input = parseInput(request, body);

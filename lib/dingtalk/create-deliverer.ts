@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import { createKeepAliveHttpPost, type HttpPost } from '../http/keep-alive-post';
 import type { Deliverer } from './delivery';
 import { sendToRobot, type PostJson, type SendDependencies } from './send-to-robot';
 
@@ -57,58 +56,10 @@ function postWithFetch(fetchImpl: typeof fetch): PostJson {
   };
 }
 
-/** A robot answers with a few dozen bytes of JSON; anything past this is not a robot's answer. */
-const MAX_ANSWER_BYTES = 64 * 1024;
-
 /**
- * POSTs over node:http(s) with kept-alive connections, so a warm container reuses its TLS
- * connection to DingTalk instead of a handshake per message. Not the global fetch: undici
- * takes ~50 ms to load on a cold start and costs more per request (bench/results.json).
+ * The robots' transport: kept-alive node:http(s) connections (see createKeepAliveHttpPost),
+ * a JSON body, and no redirect following (a 302 is DingTalk's throttling, kept visible).
  */
-export function createKeepAlivePost(): PostJson {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
-  };
-  return (url, body, signal) =>
-    new Promise((resolve, reject) => {
-      const target = new URL(url);
-      if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-        reject(new TypeError(`unsupported protocol ${target.protocol}`));
-        return;
-      }
-      const secure = target.protocol === 'https:';
-      const headers = { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body, 'utf8') };
-      const options = {
-        method: 'POST',
-        agent: secure ? agents['https:'] : agents['http:'],
-        headers,
-      };
-      const request = (secure ? https : http).request(target, options, (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          if (size < MAX_ANSWER_BYTES) chunks.push(chunk);
-          size += chunk.length;
-        });
-        response.on('end', () => {
-          signal.removeEventListener('abort', abort);
-          const text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_ANSWER_BYTES);
-          resolve({ status: response.statusCode ?? 0, text });
-        });
-        response.on('error', fail);
-      });
-      // One listener instead of http.request's `signal` option, which costs more per request.
-      function abort() {
-        request.destroy(new DOMException('the request was aborted', 'AbortError'));
-      }
-      function fail(error: Error) {
-        signal.removeEventListener('abort', abort);
-        reject(error);
-      }
-      if (signal.aborted) abort();
-      else signal.addEventListener('abort', abort, { once: true });
-      request.on('error', fail);
-      request.end(body);
-    });
+export function createKeepAlivePost(post: HttpPost = createKeepAliveHttpPost()): PostJson {
+  return (url, body, signal) => post(url, body, { headers: JSON_HEADERS, signal });
 }

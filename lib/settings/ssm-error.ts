@@ -16,13 +16,23 @@ export function describeSsmError(operation: string, error: unknown): string {
   return `SSM ${operation} failed: ${describeError(error)}`;
 }
 
+interface ErrorFields {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+}
+
 function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown error';
-  const code = (error as { code?: unknown }).code;
-  const status = (error as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode;
-  const parts = [error.name];
-  if (typeof code === 'string' && code !== error.name) parts.push(code);
+  // Duck-typed, not `instanceof Error`: node:http's errors come from another realm under jest.
+  const { name, message, code, $metadata } = (error ?? {}) as ErrorFields;
+  if (typeof error !== 'object' || typeof name !== 'string') return 'unknown error';
+  const status = $metadata?.httpStatusCode;
+  const parts = [name];
+  if (typeof code === 'string' && code !== name) parts.push(code);
   if (typeof status === 'number') parts.push(`(HTTP ${status})`);
-  if (MESSAGE_IS_SAFE.has(error.name) && error.message) parts.push(`- ${error.message}`);
+  if (MESSAGE_IS_SAFE.has(name) && typeof message === 'string' && message) {
+    parts.push(`- ${message}`);
+  }
   return parts.join(' ');
 }

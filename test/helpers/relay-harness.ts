@@ -1,13 +1,11 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
 import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
+import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
 import { createWebhookHandler, type WebhookLimits } from '../../lib/webhook-handler';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export const STAGE_PATH = '/gitee-dingtalk/test';
 export const GITEE_SECRET = 'gitee-test-secret-0001';
@@ -24,8 +22,8 @@ export const DEFAULT_ROBOTS: TestRobot[] = [
 ];
 
 /**
- * The whole relay wired as in production, but against loopback fakes: a fake SSM reached by
- * the real AWS SDK, and DingTalk robot emulators that check signatures and keywords.
+ * The whole relay wired as in production, but against loopback fakes: a fake SSM read with the
+ * production page reader, and DingTalk robot emulators that check signatures and keywords.
  */
 export async function startRelay(
   options: {
@@ -48,16 +46,16 @@ export async function startRelay(
       ssm.set(`${STAGE_PATH}/robots/${robot.name}/secret`, robot.secret, 'SecureString');
   }
   ssm.set(`${STAGE_PATH}/config`, options.config ?? configFor(robots), 'String');
-  const client = new SSMClient({
-    endpoint: ssm.endpoint,
-    region: 'ap-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
   // A real clock that tests can move forward (e.g. past the 10 s settings-refresh throttle).
   let offset = 0;
   const now = () => Date.now() + offset;
-  const settings = createSsmSettingsSource({ client, path: STAGE_PATH, now, ttlMs: 300_000 });
+  const readPage = createSsmPageReader({
+    endpoint: ssm.endpoint,
+    region: 'ap-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    now,
+  });
+  const settings = createSsmSettingsSource({ readPage, path: STAGE_PATH, now, ttlMs: 300_000 });
   const logs: string[] = [];
   const handler = createWebhookHandler({
     settings,
@@ -82,7 +80,6 @@ export async function startRelay(
       offset += ms;
     },
     async close() {
-      client.destroy();
       await Promise.all([dingtalk.close(), ssm.close()]);
     },
   };

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
@@ -9,43 +9,66 @@ import { signedGiteeEvent } from '../helpers/api-gateway';
 import { loadFixture } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..');
-const ZIP = join(ROOT, '.serverless', 'webhook.zip');
 const SECRET = 'gitee-test-secret-package';
 
-/** The zip `serverless package` made (CI packages first; made here when missing). */
-function packagedWebhook(): string {
-  if (!existsSync(ZIP)) {
+const ZIPS = {
+  webhook: join(ROOT, '.serverless', 'webhook.zip'),
+  health: join(ROOT, '.serverless', 'health.zip'),
+};
+
+/** A function's zip as `serverless package` made it (CI packages first; made here when missing). */
+function packaged(name: keyof typeof ZIPS = 'webhook'): string {
+  if (!existsSync(ZIPS[name])) {
     execFileSync('npx', ['serverless', 'package', '--stage', 'test'], {
       cwd: ROOT,
       stdio: 'ignore',
     });
   }
-  const dir = mkdtempSync(join(tmpdir(), 'webhook-zip-'));
-  execFileSync('python3', ['-m', 'zipfile', '-e', ZIP, dir]);
+  const dir = mkdtempSync(join(tmpdir(), `${name}-zip-`));
+  execFileSync('python3', ['-m', 'zipfile', '-e', ZIPS[name], dir]);
   return dir;
 }
 
 /**
- * Invokes the bundled handler in a fresh Node process, as Lambda would at a cold start.
+ * Invokes a bundled handler in a fresh Node process, as Lambda would at a cold start.
  * Asynchronously: the fakes answering it live in this process's event loop.
  */
-async function invokeBundle(dir: string, env: Record<string, string>, event: unknown) {
-  const script = `require(${JSON.stringify(join(dir, 'functions', 'webhook.js'))}).handler(${JSON.stringify(event)})
+async function invokeBundle(
+  dir: string,
+  env: Record<string, string>,
+  event: unknown,
+  name: keyof typeof ZIPS = 'webhook',
+) {
+  const bundle = join(dir, 'functions', `${name}.js`);
+  const script = `require(${JSON.stringify(bundle)}).handler(${JSON.stringify(event)})
     .then((answer) => process.stdout.write('\\nANSWER ' + JSON.stringify(answer)))`;
   const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
   });
   // The function's own log lines go to stdout too, as on Lambda; the answer is the last line.
-  return JSON.parse(stdout.slice(stdout.lastIndexOf('\nANSWER ') + 8)) as {
+  const answer = JSON.parse(stdout.slice(stdout.lastIndexOf('\nANSWER ') + 8)) as {
     statusCode: number;
     body: string;
+  };
+  return { ...answer, logs: stdout.slice(0, stdout.lastIndexOf('\nANSWER ')) };
+}
+
+/** What Lambda sets for a function (fake credentials; the fake SSM checks only their shape). */
+function lambdaEnv(ssmEndpoint: string): Record<string, string> {
+  return {
+    SETTINGS_SSM_PATH: '/gitee-dingtalk/pkg',
+    AWS_ENDPOINT_URL_SSM: ssmEndpoint,
+    AWS_REGION: 'ap-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_SESSION_TOKEN: 'test-session-token',
   };
 }
 
 describe('the packaged webhook function', () => {
   it('verifies, formats and delivers a real push from the unzipped bundle', async () => {
-    const dir = packagedWebhook();
+    const dir = packaged();
     const robot = await startRobotEmulator({
       robots: [
         { name: 'team', accessToken: 'token-team', secret: 'SECtest-package', keywords: ['Gitee'] },
@@ -63,18 +86,7 @@ describe('the packaged webhook function', () => {
         secret: SECRET,
         timestamp: Date.now(),
       });
-      const answer = await invokeBundle(
-        dir,
-        {
-          SETTINGS_SSM_PATH: '/gitee-dingtalk/pkg',
-          AWS_ENDPOINT_URL_SSM: ssm.endpoint,
-          AWS_REGION: 'ap-east-1',
-          AWS_ACCESS_KEY_ID: 'AKIDTEST',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        event,
-      );
+      const answer = await invokeBundle(dir, lambdaEnv(ssm.endpoint), event);
       expect(answer.statusCode).toBe(200);
       expect(JSON.parse(answer.body)).toMatchObject({
         status: 'delivered',
@@ -84,6 +96,62 @@ describe('the packaged webhook function', () => {
       expect(ssm.calls.filter((call) => call.op === 'GetParametersByPath')).toHaveLength(1);
     } finally {
       await Promise.all([robot.close(), ssm.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers 500 "settings unavailable" and says why when the environment has no credentials', async () => {
+    const dir = packaged();
+    const ssm = await startFakeSsm();
+    try {
+      const env = lambdaEnv(ssm.endpoint);
+      delete env.AWS_ACCESS_KEY_ID;
+      delete env.AWS_SECRET_ACCESS_KEY;
+      const event = signedGiteeEvent({
+        body: loadFixture('push-commits'),
+        secret: SECRET,
+        timestamp: Date.now(),
+      });
+      const answer = await invokeBundle(dir, env, event);
+      expect(answer.statusCode).toBe(500);
+      expect(JSON.parse(answer.body)).toEqual({ error: 'settings unavailable' });
+      expect(answer.logs).toContain('no AWS credentials in the environment');
+      expect(ssm.calls).toEqual([]);
+    } finally {
+      await ssm.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the packaged functions without the AWS SDK client', () => {
+  it.each(['webhook', 'health'] as const)('%s bundles no AWS SDK', (name) => {
+    const dir = packaged(name);
+    try {
+      const bundle = readFileSync(join(dir, 'functions', `${name}.js`), 'utf8');
+      // The SDK's client names its packages in its user agent and errors; the signer does not.
+      expect(bundle).not.toMatch(/@aws-sdk|SSMClient|amz-sdk-invocation-id/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('health reads its settings with one signed GetParametersByPath', async () => {
+    const dir = packaged('health');
+    const ssm = await startFakeSsm({
+      '/gitee-dingtalk/pkg/gitee/secret': { value: SECRET, type: 'SecureString' },
+      '/gitee-dingtalk/pkg/robots/team/webhook': {
+        value: 'http://127.0.0.1:9/robot/send?access_token=t',
+        type: 'SecureString',
+      },
+    });
+    try {
+      const answer = await invokeBundle(dir, lambdaEnv(ssm.endpoint), {}, 'health');
+      expect(answer.statusCode).toBe(200);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: true, robots: ['team'] });
+      expect(ssm.calls.map((call) => call.op)).toEqual(['GetParametersByPath']);
+    } finally {
+      await ssm.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -2,6 +2,7 @@ import { startFakeSsm, type FakeSsm } from '../../dev/fake-ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { SettingsError } from '../../lib/errors';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
+import { readPagesWithSdk } from '../../lib/settings/load-parameters';
 import { createTestSsmClient } from './ssm-test-client';
 
 const PATH = '/gitee-dingtalk/test';
@@ -30,7 +31,12 @@ describe('createSsmSettingsSource', () => {
   });
 
   const createSource = () =>
-    createSsmSettingsSource({ client, path: PATH, now: () => clock, ttlMs: 300_000 });
+    createSsmSettingsSource({
+      readPage: readPagesWithSdk(client),
+      path: PATH,
+      now: () => clock,
+      ttlMs: 300_000,
+    });
 
   it('loads validated settings in one SSM call and serves them from the cache', async () => {
     const source = createSource();

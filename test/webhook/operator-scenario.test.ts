@@ -5,6 +5,7 @@ import type { DingTalkMessage } from '../../lib/dingtalk/message';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
+import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
 import { createWebhookHandler } from '../../lib/webhook-handler';
 import { runSettingsCli } from '../../scripts/settings/cli';
 import { signedGiteeEvent } from '../helpers/api-gateway';
@@ -79,8 +80,14 @@ describe('an operator pushes one settings file and events land in the right grou
     expect(code).toBe(0);
     const now = () => Date.now();
     handler = createWebhookHandler({
+      // Written by the CLI through the AWS SDK, read as the Lambda reads it (no SDK client).
       settings: createSsmSettingsSource({
-        client: client(),
+        readPage: createSsmPageReader({
+          endpoint: ssm.endpoint,
+          region: 'ap-east-1',
+          credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+          now,
+        }),
         path: '/gitee-dingtalk/prod',
         now,
         ttlMs: 300_000,

@@ -1,7 +1,7 @@
-import { formatMessage } from '../../lib/format/format-message';
 import { plainExcerpt } from '../../lib/format/plain-excerpt';
 import { oneLine } from '../../lib/format/cut-text';
-import { parsePayload } from '../helpers/parse-fixture';
+import { format, textOf } from './message-parts';
+import type { Payload } from './payloads/common';
 import { loadFixture } from '../helpers/fixtures';
 
 const excerpt = (markdown: string) => oneLine(plainExcerpt(markdown));
@@ -42,18 +42,7 @@ describe('plainExcerpt', () => {
       ...issue,
       body: '## 复现步骤\n\n1. 打开 **设置**\n2. 点击 [保存](https://gitee.com/x)',
     };
-    const message = formatMessage(parsePayload(body), {
-      locale: 'zh-CN',
-      msgtype: 'markdown',
-      timezone: 'Asia/Shanghai',
-      maxCommits: 5,
-      linkMode: 'dingtalk',
-      keywords: [],
-      mentions: {},
-      atAll: false,
-    });
-    expect(message.msgtype === 'markdown' && message.markdown.text).toContain(
-      '> 复现步骤 • 打开 设置 • 点击 保存',
-    );
+    const message = format(body as Payload, { keywords: [] });
+    expect(textOf(message)).toContain('> 复现步骤 • 打开 设置 • 点击 保存');
   });
 });

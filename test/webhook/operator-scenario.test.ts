@@ -10,6 +10,7 @@ import { createWebhookHandler } from '../../lib/webhook-handler';
 import { runSettingsCli } from '../../scripts/settings/cli';
 import { signedGiteeEvent } from '../helpers/api-gateway';
 import { giteeHeadersFor, loadFixture } from '../helpers/fixtures';
+import { textOf } from '../format/message-parts';
 import { createTestSsmClient } from '../settings/ssm-test-client';
 
 const GITEE_SECRET = 'gitee-test-secret-operator';
@@ -42,12 +43,6 @@ mentions:
 filters:
   ignoreSenders: [ci-bot]
 `;
-}
-
-function textOf(message: DingTalkMessage): string {
-  if (message.msgtype === 'markdown') return message.markdown.text;
-  if (message.msgtype === 'actionCard') return message.actionCard.text;
-  return message.text.content;
 }
 
 describe('an operator pushes one settings file and events land in the right groups', () => {

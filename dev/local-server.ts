@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createDirectDeliverer } from '../lib/dingtalk/create-deliverer';
+import { withRobotThrottle } from '../lib/dingtalk/robot-throttle';
 import { createHealthHandler } from '../lib/health-handler';
 import { createJsonLogger, type Logger } from '../lib/logger';
 import { createDuplicateSuppressor } from '../lib/routing/duplicate-suppressor';
@@ -87,7 +88,7 @@ function createLocalRelay(options: LocalServerOptions, url: string, port: number
   const emulator = createRobotEmulator({ robots: [], now });
   const webhook = createWebhookHandler({
     settings,
-    deliverer: createDirectDeliverer({ fetch, now }),
+    deliverer: withRobotThrottle(createDirectDeliverer({ fetch, now }), { now }),
     duplicates: createDuplicateSuppressor({ now }),
     now,
     logger,

@@ -1,4 +1,5 @@
 import { createDirectDeliverer, createKeepAlivePost } from './dingtalk/create-deliverer';
+import { withRobotThrottle } from './dingtalk/robot-throttle';
 import { SettingsError } from './errors';
 import { createHealthHandler } from './health-handler';
 import { createKeepAliveHttpPost } from './http/keep-alive-post';
@@ -76,7 +77,10 @@ function createSettingsSource() {
 export function createProductionWebhookHandler() {
   return createWebhookHandler({
     settings: createSettingsSource(),
-    deliverer: createDirectDeliverer({ post: createKeepAlivePost(httpPost), now }),
+    deliverer: withRobotThrottle(
+      createDirectDeliverer({ post: createKeepAlivePost(httpPost), now }),
+      { now },
+    ),
     duplicates: createDuplicateSuppressor({ now }),
     now,
     logger,

@@ -1,0 +1,112 @@
+import { startRobotEmulator } from '../../dev/dingtalk-robot';
+import { Secret } from '../../lib/crypto/secret';
+import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
+import type { Deliverer, DeliveryJob, DeliveryResult } from '../../lib/dingtalk/delivery';
+import type { DingTalkMessage } from '../../lib/dingtalk/message';
+import { withRobotThrottle } from '../../lib/dingtalk/robot-throttle';
+import { testRobot } from '../helpers/robots';
+
+const message: DingTalkMessage = {
+  msgtype: 'markdown',
+  markdown: { title: 'Gitee push', text: '#### Gitee push' },
+};
+
+/** A deliverer that answers what the test says and records what reached it. */
+function fakeDeliverer(answer: (job: DeliveryJob) => DeliveryResult) {
+  const seen: string[] = [];
+  const deliverer: Deliverer = {
+    deliver: async (jobs) =>
+      jobs.map((job) => {
+        seen.push(job.robot.name);
+        return answer(job);
+      }),
+  };
+  return { deliverer, seen };
+}
+
+const ok = (job: DeliveryJob): DeliveryResult => ({ robot: job.robot.name, ok: true, attempts: 1 });
+
+describe('withRobotThrottle', () => {
+  it('holds back the 21st message to a robot within a minute, and sends again a minute later', async () => {
+    let clock = 0;
+    const fake = fakeDeliverer(ok);
+    const throttled = withRobotThrottle(fake.deliverer, { now: () => clock });
+    const team = [{ robot: testRobot('team'), message }];
+    for (let i = 0; i < 20; i += 1) {
+      clock += 1000;
+      expect((await throttled.deliver(team, clock + 4000))[0]).toMatchObject({ ok: true });
+    }
+    clock += 1000;
+    const [held] = await throttled.deliver(team, clock + 4000);
+    expect(held).toMatchObject({ robot: 'team', ok: false, reason: 'rate_limit', attempts: 0 });
+    expect(held?.ok === false && held.error).toMatch(/20 messages .* last minute/);
+    expect(fake.seen).toHaveLength(20);
+    clock += 60_000;
+    expect((await throttled.deliver(team, clock + 4000))[0]).toMatchObject({ ok: true });
+  });
+
+  it('counts each robot on its own and keeps results in job order', async () => {
+    let clock = 0;
+    const throttled = withRobotThrottle(fakeDeliverer(ok).deliverer, {
+      now: () => clock,
+      perMinute: 1,
+    });
+    const jobs = [
+      { robot: testRobot('a'), message },
+      { robot: testRobot('b'), message },
+    ];
+    await throttled.deliver([jobs[0]!], 4000);
+    clock += 10;
+    const results = await throttled.deliver(jobs, 4000);
+    expect(results.map((r) => [r.robot, r.ok])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+  });
+
+  it('leaves a robot DingTalk has throttled alone for ten minutes', async () => {
+    let clock = 0;
+    const fake = fakeDeliverer((job) => ({
+      robot: job.robot.name,
+      ok: false,
+      reason: 'rate_limit',
+      errcode: 130101,
+      error: 'rate limited',
+      attempts: 1,
+    }));
+    const throttled = withRobotThrottle(fake.deliverer, { now: () => clock });
+    const team = [{ robot: testRobot('team'), message }];
+    await throttled.deliver(team, 4000);
+    clock += 9 * 60_000;
+    const [held] = await throttled.deliver(team, clock + 4000);
+    expect(held?.ok === false && held.error).toMatch(
+      /throttling this robot for about 1 more minute/,
+    );
+    expect(fake.seen).toHaveLength(1);
+    clock += 60_000;
+    await throttled.deliver(team, clock + 4000);
+    expect(fake.seen).toHaveLength(2);
+  });
+
+  it('keeps a real burst under DingTalk’s limit: the emulator never answers 130101', async () => {
+    const robot = await startRobotEmulator({
+      robots: [{ name: 'team', accessToken: 'token-team' }],
+    });
+    try {
+      const deliverer = withRobotThrottle(createDirectDeliverer({ fetch, now: Date.now }), {
+        now: Date.now,
+      });
+      const team = [
+        { robot: testRobot('team', { webhook: new Secret(robot.url('team')) }), message },
+      ];
+      const results: DeliveryResult[] = [];
+      for (let i = 0; i < 22; i += 1)
+        results.push(...(await deliverer.deliver(team, Date.now() + 2000)));
+      expect(results.filter((r) => r.ok)).toHaveLength(20);
+      expect(robot.emulator.received).toHaveLength(20);
+      expect(robot.emulator.received.every((r) => r.errcode === 0)).toBe(true);
+    } finally {
+      await robot.close();
+    }
+  });
+});

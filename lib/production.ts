@@ -26,6 +26,15 @@ function numberSetting(name: string, fallback: number): number {
   return env[name] !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** DINGTALK_RATE_LIMIT_PER_MINUTE: DingTalk's 20 unless set; 0 turns the local limit off. */
+function rateLimitPerMinute(): number | undefined {
+  const value = Number(env.DINGTALK_RATE_LIMIT_PER_MINUTE);
+  if (env.DINGTALK_RATE_LIMIT_PER_MINUTE === undefined || !Number.isInteger(value) || value < 0) {
+    return undefined;
+  }
+  return value === 0 ? Number.POSITIVE_INFINITY : value;
+}
+
 /** Lambda sets these for the function's role; the SDK's credential chain is not loaded. */
 function credentialsFromEnv(): AwsCredentials {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
@@ -79,7 +88,7 @@ export function createProductionWebhookHandler() {
     settings: createSettingsSource(),
     deliverer: withRobotThrottle(
       createDirectDeliverer({ post: createKeepAlivePost(httpPost), now }),
-      { now },
+      { now, perMinute: rateLimitPerMinute() },
     ),
     duplicates: createDuplicateSuppressor({ now }),
     now,

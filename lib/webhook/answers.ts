@@ -24,6 +24,15 @@ export function deliveredAnswer(delivery: ParsedDelivery, results: DeliveryResul
 }
 
 export function skippedAnswer(delivery: ParsedDelivery, reason: string): JsonResponse {
+  if (delivery.kind === 'ping') {
+    // The Test button's answer is always pong once verified; the note says why nothing was sent.
+    return jsonResponse(200, {
+      status: 'pong',
+      ...describeDelivery(delivery),
+      deliveries: [],
+      note: reason,
+    });
+  }
   return jsonResponse(202, { status: 'skipped', reason, ...describeDelivery(delivery) });
 }
 

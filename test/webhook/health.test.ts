@@ -1,9 +1,9 @@
 import { createHealthHandler } from '../../lib/health-handler';
 import { createJsonLogger } from '../../lib/logger';
 import { signTimestamp } from '../../lib/crypto/hmac';
-import { httpApiEvent } from '../helpers/api-gateway';
-import { readFixture } from '../helpers/fixtures';
-import { startRelay } from '../helpers/relay-harness';
+import { httpApiEvent, signedGiteeEvent } from '../helpers/api-gateway';
+import { giteeHeadersFor, loadFixture, readFixture } from '../helpers/fixtures';
+import { GITEE_SECRET, startRelay } from '../helpers/relay-harness';
 
 describe('health handler', () => {
   it('lists the robots by name, and nothing secret', async () => {
@@ -75,6 +75,32 @@ describe('settings refresh on a failed signature', () => {
       expect((await relay.handler(forged())).statusCode).toBe(401);
       expect(afterBurst).toBe(1); // the cold-start read; the forged burst was throttled
       expect(reads()).toBe(afterBurst + 1);
+    } finally {
+      await relay.close();
+    }
+  });
+});
+
+describe("Gitee's Test button", () => {
+  it('answers pong with a note when no robot is configured yet', async () => {
+    const relay = await startRelay({ robots: [], config: '{}' });
+    try {
+      const body = loadFixture('ping-push_hooks');
+      const event = signedGiteeEvent({
+        body,
+        secret: GITEE_SECRET,
+        timestamp: Date.now(),
+        headers: giteeHeadersFor(body),
+      });
+      const answer = await relay.handler(event);
+      expect(answer.statusCode).toBe(200);
+      expect(JSON.parse(answer.body)).toEqual({
+        status: 'pong',
+        event: 'ping',
+        repository: 'gy2006/flow-test',
+        deliveries: [],
+        note: 'no robot is configured',
+      });
     } finally {
       await relay.close();
     }

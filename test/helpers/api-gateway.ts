@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signTimestamp } from '../../lib/crypto/hmac';
+import { giteeHeadersFor } from './fixtures';
 
 /** An HTTP API (payload v2) event as API Gateway hands it to the Lambda. */
 export function httpApiEvent(options: {
@@ -40,14 +41,18 @@ export function httpApiEvent(options: {
   };
 }
 
-/** A Gitee delivery signed in signing-key mode, the way gitee.com sends it. */
+/**
+ * A Gitee delivery signed in signing-key mode, the way gitee.com sends it: a payload object
+ * also gets the X-Gitee-Event and X-Gitee-Ping headers Gitee sends with it. The timestamp
+ * defaults to now.
+ */
 export function signedGiteeEvent(options: {
   body: Record<string, unknown> | string;
   secret: string;
-  timestamp: number;
+  timestamp?: number;
   headers?: Record<string, string>;
 }): APIGatewayProxyEventV2 {
-  const ts = String(options.timestamp);
+  const ts = String(options.timestamp ?? Date.now());
   const token = signTimestamp(ts, options.secret);
   const body =
     typeof options.body === 'string'
@@ -59,6 +64,7 @@ export function signedGiteeEvent(options: {
       'user-agent': 'git-oschina-hook',
       'x-gitee-token': token,
       'x-gitee-timestamp': ts,
+      ...(typeof options.body === 'string' ? {} : giteeHeadersFor(options.body)),
       ...options.headers,
     },
     body,

@@ -9,7 +9,7 @@ import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
 import { createWebhookHandler } from '../../lib/webhook-handler';
 import { runSettingsCli } from '../../scripts/settings/cli';
 import { signedGiteeEvent } from '../helpers/api-gateway';
-import { giteeHeadersFor, loadFixture } from '../helpers/fixtures';
+import { loadFixture } from '../helpers/fixtures';
 import { textOf } from '../format/message-parts';
 import { createTestSsmClient } from '../settings/ssm-test-client';
 
@@ -101,8 +101,6 @@ describe('an operator pushes one settings file and events land in the right grou
     const event = signedGiteeEvent({
       body,
       secret: GITEE_SECRET,
-      timestamp: Date.now(),
-      headers: giteeHeadersFor(body),
     });
     const answer = await handler(event);
     return {

@@ -34,11 +34,19 @@ export function buildSettings(parameters: ReadonlyMap<string, string>): Settings
   const parsed = parseConfig(parameters.get(CONFIG_PARAMETER) ?? '', robotNames);
   if (!parsed.ok) problems.push(...parsed.problems.map((problem) => `config: ${problem}`));
   if (problems.length > 0 || !parsed.ok) throw new SettingsError(formatProblems(problems));
-  const { routes, mentions, filters } = parsed.config;
+  const { routes, mentions, filters, giteeAuth, links } = parsed.config;
   const robots = orderRobotNames(robotNames, parsed.config.robots.keys()).map((name) =>
     createRobot(name, robotParameters.get(name) ?? {}, parsed.config),
   );
-  return { giteeSecrets: readGiteeSecrets(parameters), robots, routes, mentions, filters };
+  return {
+    giteeSecrets: readGiteeSecrets(parameters),
+    giteeAuth,
+    links,
+    robots,
+    routes,
+    mentions,
+    filters,
+  };
 }
 
 function createRobot(name: string, parameters: RobotParameters, config: Config): RobotSettings {

@@ -1,8 +1,16 @@
-import type { Filters, MentionTarget, MessageOptions, Route } from './types';
+import type {
+  Filters,
+  GiteeAuth,
+  LinkSettings,
+  MentionTarget,
+  MessageOptions,
+  Route,
+} from './types';
 import {
   checkKeys,
   childPath,
   describeValue,
+  readEnum,
   readMapping,
   readString,
   readStringList,
@@ -23,11 +31,24 @@ export interface Config {
   /** Null-prototype: a login such as "__proto__" or "constructor" is only a key. */
   mentions: Record<string, MentionTarget>;
   filters: Filters;
+  giteeAuth: GiteeAuth;
+  links: LinkSettings;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-export const CONFIG_KEYS = ['defaults', 'robots', 'routes', 'mentions', 'filters'] as const;
+export const CONFIG_KEYS = [
+  'defaults',
+  'robots',
+  'routes',
+  'mentions',
+  'filters',
+  'giteeAuth',
+  'links',
+] as const;
+
+export const GITEE_AUTH_MODES: readonly GiteeAuth[] = ['sign', 'password', 'either'];
+export const DEFAULT_GITEE_HOST = 'gitee.com';
 
 /**
  * Parses and validates the `config` YAML (JSON is valid YAML) against the robots that have a
@@ -46,6 +67,8 @@ export function parseConfig(text: string, robotNames: readonly string[]): Config
     routes: readRoutes(top.get('routes'), robotNames, problems),
     mentions: readMentions(top.get('mentions'), problems),
     filters: readFilters(top.get('filters'), problems),
+    giteeAuth: readEnum(top.get('giteeAuth'), GITEE_AUTH_MODES, 'giteeAuth', problems) ?? 'either',
+    links: readLinks(top.get('links'), problems),
   };
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
@@ -127,5 +150,37 @@ function readPattern(value: unknown, problems: Problems): RegExp | null {
   } catch (error) {
     problems.push(`${path}: invalid regular expression (${(error as Error).message})`);
     return null;
+  }
+}
+
+/**
+ * `links.giteeHosts`: bare host names (with an optional port), lower-cased. gitee.com is
+ * always allowed and listed first unless the operator lists it elsewhere.
+ */
+function readLinks(value: unknown, problems: Problems): LinkSettings {
+  const mapping = readMapping(value, 'links', problems) ?? new Map<string, unknown>();
+  checkKeys(mapping, ['giteeHosts'], 'links', problems);
+  const listed = readStringList(mapping.get('giteeHosts'), 'links.giteeHosts', problems) ?? [];
+  const hosts: string[] = [];
+  listed.forEach((item, index) => {
+    const host = readHost(item);
+    if (host === undefined) {
+      problems.push(
+        `links.giteeHosts[${index}]: must be a host name such as gitee.example.com (got ${describeValue(item)})`,
+      );
+    } else if (!hosts.includes(host)) hosts.push(host);
+  });
+  if (!hosts.includes(DEFAULT_GITEE_HOST)) hosts.unshift(DEFAULT_GITEE_HOST);
+  return { giteeHosts: hosts };
+}
+
+function readHost(text: string): string | undefined {
+  const trimmed = text.trim().toLowerCase();
+  if (!/^[a-z0-9.-]+(:\d{1,5})?$/.test(trimmed) || trimmed.startsWith('.')) return undefined;
+  try {
+    const url = new URL(`https://${trimmed}/`);
+    return url.host === trimmed || `${url.host}:443` === trimmed ? url.host : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -47,9 +47,26 @@ export interface Filters {
   skipCommitPattern: RegExp | null;
 }
 
+/**
+ * Which Gitee credential a delivery may carry: `sign` (the signing key's HMAC of the
+ * timestamp), `password` (the WebHook password, a permanent bearer credential) or `either`.
+ */
+export type GiteeAuth = 'sign' | 'password' | 'either';
+
+/** Where links and buttons may point. */
+export interface LinkSettings {
+  /**
+   * Hosts of the Gitee that sends the hooks: `gitee.com` plus those of a Gitee Enterprise or
+   * private Gitee. A payload URL on any other host is never used as a link.
+   */
+  giteeHosts: string[];
+}
+
 export interface Settings {
   /** Accepted Gitee signing keys or passwords; several during a rotation. Empty: refuse all. */
   giteeSecrets: Secret[];
+  giteeAuth: GiteeAuth;
+  links: LinkSettings;
   robots: RobotSettings[];
   /** undefined: every event goes to every robot. */
   routes: Route[] | undefined;

@@ -6,6 +6,8 @@ import type { Settings } from '../../lib/settings/types';
 function settingsNumber(marker: number): Settings {
   const settings: Settings & { marker: number } = {
     giteeSecrets: [],
+    giteeAuth: 'either',
+    links: { giteeHosts: ['gitee.com'] },
     robots: [],
     routes: undefined,
     mentions: {},

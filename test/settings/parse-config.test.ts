@@ -64,7 +64,7 @@ describe('parseConfig', () => {
     [
       'an unknown top-level key',
       'lang: en',
-      'lang: unknown key; expected defaults, robots, routes, mentions, filters',
+      'lang: unknown key; expected defaults, robots, routes, mentions, filters, giteeAuth, links',
     ],
     [
       'a document that is not a mapping',
@@ -202,6 +202,21 @@ describe('parseConfig', () => {
       'filters.skipCommitPattern: must be a regular expression as a string (got 5)',
     ],
     [
+      'an unknown giteeAuth',
+      'giteeAuth: token',
+      'giteeAuth: must be one of sign, password, either (got "token")',
+    ],
+    [
+      'a Gitee host given as a URL',
+      'links: {giteeHosts: ["https://git.example.com/"]}',
+      'links.giteeHosts[0]: must be a host name such as gitee.example.com (got "https://git.example.com/")',
+    ],
+    [
+      'an unknown key under links',
+      'links: {hosts: [git.example.com]}',
+      'links.hosts: unknown key; expected giteeHosts',
+    ],
+    [
       'a YAML syntax error',
       'defaults:\n  locale: en\nroutes: [{robots: [backend]}\n',
       'line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]',
@@ -257,9 +272,27 @@ describe('parseConfig', () => {
       routes: undefined,
       mentions: {},
       filters: { ignoreSenders: [], skipCommitPattern: null },
+      giteeAuth: 'either',
+      links: { giteeHosts: ['gitee.com'] },
     });
     expect(configOf('# only a comment\n')).toEqual(configOf(''));
     expect(DEFAULT_MESSAGE_OPTIONS).toEqual(configOf('').defaults);
+  });
+
+  it('reads giteeAuth and the allowed Gitee hosts, keeping gitee.com allowed', () => {
+    const config = configOf(
+      'giteeAuth: sign\nlinks:\n  giteeHosts: [Git.Example.com, "code.example.cn:8443"]\n',
+    );
+    expect(config.giteeAuth).toBe('sign');
+    expect(config.links.giteeHosts).toEqual([
+      'gitee.com',
+      'git.example.com',
+      'code.example.cn:8443',
+    ]);
+    expect(configOf('links: {giteeHosts: [git.example.com, gitee.com]}').links.giteeHosts).toEqual([
+      'git.example.com',
+      'gitee.com',
+    ]);
   });
 
   it('treats an emptied section (`routes:` with nothing under it) as absent', () => {
@@ -335,7 +368,7 @@ filters:
 
   it('refuses a __proto__ key where a known key is expected', () => {
     expect(problemsOf('__proto__: {defaults: {locale: en}}')).toEqual([
-      '__proto__: unknown key; expected defaults, robots, routes, mentions, filters',
+      '__proto__: unknown key; expected defaults, robots, routes, mentions, filters, giteeAuth, links',
     ]);
   });
 

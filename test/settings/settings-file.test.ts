@@ -116,7 +116,7 @@ robot: {}
 `);
     expect(message.split('\n')).toEqual([
       'invalid settings file (6 problems):',
-      '  robot: unknown key; expected gitee, defaults, robots, routes, mentions, filters',
+      '  robot: unknown key; expected gitee, defaults, robots, routes, mentions, filters, giteeAuth, links',
       '  gitee: must have exactly one of secret, secrets',
       '  robots.team.webhook: required',
       '  robots.ops.webhook: must be a non-empty string (got a number; put it in quotes)',

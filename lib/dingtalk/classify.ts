@@ -47,17 +47,23 @@ function failure(
     : { ok: false, reason, errcode, error, retryable };
 }
 
-/** DingTalk's errmsg, shortened and stripped of anything that could be a URL or credential. */
-export function cleanErrmsg(errmsg: string): string {
-  return errmsg
-    .replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, '<url>')
-    .replace(/\b(access_token|sign|timestamp|secret)=[^\s&;,]*/gi, '$1=<redacted>')
-    .replace(/\bSEC[0-9A-Za-z]{16,}/g, '<secret>')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
-}
+const MALFORMED = 'DingTalk refused the message as malformed: a required field is missing or empty';
+const CONTENT_CHECK = "DingTalk's content check refused the message";
+
+/**
+ * Words for the codes that mean "rejected" (§4). The errmsg itself is never repeated: it is
+ * whatever the far end chose to write, and it would land in Gitee's delivery log and ours.
+ */
+const REJECTED_PHRASES = new Map<number, string>([
+  [300001, MALFORMED],
+  [310000, "DingTalk's security settings refused the message"],
+  [400105, 'DingTalk does not support this message type'],
+  [400403, MALFORMED],
+  [430101, CONTENT_CHECK],
+  [430102, CONTENT_CHECK],
+  [430103, CONTENT_CHECK],
+  [430104, CONTENT_CHECK],
+]);
 
 /**
  * 310000 covers four security failures told apart only by errmsg, in the old English and the
@@ -92,8 +98,8 @@ function classifyErrcode(errcode: number, errmsg: string): Failure {
   } else if (TOO_LONG_CODES.has(errcode)) {
     return failure('too_long', { errcode });
   }
-  const detail = cleanErrmsg(errmsg);
-  const error = `${MESSAGES.rejected} (errcode ${errcode})${detail === '' ? '' : `: ${detail}`}`;
+  const phrase = REJECTED_PHRASES.get(errcode) ?? MESSAGES.rejected;
+  const error = `${phrase} (errcode ${errcode})`;
   return failure('rejected', { errcode, error });
 }
 

@@ -101,20 +101,70 @@ describe('classifyAnswer', () => {
     });
   });
 
-  it('keeps URLs and credentials out of an unknown errmsg it repeats', () => {
-    const errmsg =
-      'bad request https://oapi.dingtalk.com/robot/send?access_token=tokentest0001 sign=abc SECtest0123456789abcdef0123';
-    const answer = classifyAnswer(200, body(499999, errmsg));
-    expect(answer).toMatchObject({ reason: 'rejected', errcode: 499999 });
-    const error = answer.ok ? '' : answer.error;
-    expect(error).toContain('errcode 499999');
-    expect(error).not.toMatch(/https?:|tokentest0001|sign=abc|SECtest0123/);
+  // What a robot (or whatever a webhook points at) could put in errmsg to reach Gitee's log.
+  const ATTACKER_ERRMSG =
+    'sign not match 关键词 参数 param: click https://evil.example/login?access_token=tokentest-leak SECtestleak0123456789abcdef0123 ' +
+    'x'.repeat(3000);
+
+  it.each(ERRCODE_ROWS)(
+    'says a fixed phrase for errcode %i, never the errmsg "%s" itself',
+    (errcode, errmsg) => {
+      const answer = classifyAnswer(200, body(errcode, errmsg));
+      const error = answer.ok ? '' : answer.error;
+      expect(error).not.toContain(errmsg);
+      if (errcode !== 310000 && errcode !== 300001) {
+        // Codes told apart by errmsg aside, the words depend on the code alone.
+        const attacked = classifyAnswer(200, body(errcode, ATTACKER_ERRMSG));
+        expect(attacked.ok ? '' : attacked.error).toBe(error);
+      }
+    },
+  );
+
+  it.each([
+    [
+      300001,
+      'message param text is null',
+      'DingTalk refused the message as malformed: a required field is missing or empty (errcode 300001)',
+    ],
+    [310000, 'send forbidden', "DingTalk's security settings refused the message (errcode 310000)"],
+    [400105, '不支持的消息类型', 'DingTalk does not support this message type (errcode 400105)'],
+    [
+      400403,
+      '错误描述:参数 markdown --》 text 缺失',
+      'DingTalk refused the message as malformed: a required field is missing or empty (errcode 400403)',
+    ],
+    [430101, '含有不安全的外链', "DingTalk's content check refused the message (errcode 430101)"],
+    [430104, '不合适的内容', "DingTalk's content check refused the message (errcode 430104)"],
+  ])('names known errcode %i "%s" with its phrase and code', (errcode, errmsg, error) => {
+    expect(classifyAnswer(200, body(errcode, errmsg))).toEqual({
+      ok: false,
+      reason: 'rejected',
+      errcode,
+      error,
+      retryable: false,
+    });
   });
 
-  it('shortens a long unknown errmsg to 200 characters', () => {
-    const answer = classifyAnswer(200, body(499999, 'x'.repeat(5000)));
-    expect(answer.ok ? '' : answer.error).toHaveLength(
-      'DingTalk rejected the message (errcode 499999): '.length + 200,
+  it('gives an unknown errcode a generic phrase with the code, and none of its errmsg', () => {
+    expect(classifyAnswer(200, body(499999, ATTACKER_ERRMSG))).toEqual({
+      ok: false,
+      reason: 'rejected',
+      errcode: 499999,
+      error: 'DingTalk rejected the message (errcode 499999)',
+      retryable: false,
+    });
+  });
+
+  it('keeps errmsg out of a 310000 or 300001 it classifies from the errmsg', () => {
+    const errmsg = 'sign not match, fix it at https://evil.example/?access_token=tokentest-leak';
+    const signature = classifyAnswer(200, body(310000, errmsg));
+    expect(signature).toMatchObject({ reason: 'signature', errcode: 310000 });
+    expect(signature.ok ? '' : signature.error).toBe(
+      "signature mismatch: the robot's signing secret (SEC…) does not match DingTalk's",
+    );
+    const malformed = classifyAnswer(200, body(300001, ATTACKER_ERRMSG));
+    expect(malformed.ok ? '' : malformed.error).toBe(
+      'DingTalk refused the message as malformed: a required field is missing or empty (errcode 300001)',
     );
   });
 });

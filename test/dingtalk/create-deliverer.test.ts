@@ -56,6 +56,25 @@ describe('createDirectDeliverer', () => {
     expect(dingtalk.emulator.received).toMatchObject([{ robot: 'team', errcode: 0 }]);
   });
 
+  it("passes on a phrase for the robot's errcode, never the errmsg it answered", async () => {
+    dingtalk.emulator.setFault('ops', {
+      kind: 'errcode',
+      errcode: 400105,
+      errmsg:
+        'Gitee admins: log in at https://evil.example/?access_token=tokentest-stolen SECtestleak0123456789abcdef',
+      times: 1,
+    });
+    const [result] = await deliverer.deliver([job('ops')], now() + 3000);
+    expect(result).toEqual({
+      robot: 'ops',
+      ok: false,
+      reason: 'rejected',
+      errcode: 400105,
+      error: 'DingTalk does not support this message type (errcode 400105)',
+      attempts: 1,
+    });
+  });
+
   it('classifies a missing keyword and does not retry it', async () => {
     const message: DingTalkMessage = { msgtype: 'text', text: { content: 'no keyword here' } };
     const [result] = await deliverer.deliver([job('team', message)], now() + 3000);

@@ -34,12 +34,18 @@ function checkSignature(robot: EmulatedRobot, query: URLSearchParams, now: numbe
     : ANSWERS.staleTimestamp;
 }
 
-/** The checks after the token, in DingTalk's order (§1–§6). */
+/**
+ * The checks after the token, in DingTalk's order (§1–§6). A body cut short at the read limit
+ * (`complete: false`) cannot be parsed; its signature is still checked before its size.
+ */
 export function checkRequest(
   state: EmulatorState,
   robot: EmulatedRobot,
-  request: { query: URLSearchParams; message: unknown; bytes: number },
+  request: { query: URLSearchParams; message: unknown; bytes: number; complete: boolean },
 ): Answer {
+  if (!request.complete) {
+    return checkSignature(robot, request.query, state.now()) ?? ANSWERS.tooLong;
+  }
   const read = readMessage(request.message);
   if ('errcode' in read) return read;
   const time = state.now();

@@ -1,4 +1,5 @@
 import type { EmulatorState } from './emulator-state';
+import { readCappedBody } from './read-capped-body';
 import { respond } from './respond';
 import { checkUnique, findRobot } from './robot-list';
 import type { RobotEmulator, RobotEmulatorOptions } from './types';
@@ -18,9 +19,7 @@ export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulato
   return {
     received: state.received,
     handle(req, res) {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => respond(state, req, res, Buffer.concat(chunks)));
+      readCappedBody(req, (body) => respond(state, req, res, body));
       req.on('error', () => res.destroy());
     },
     setFault(robotName, fault) {

@@ -3,6 +3,7 @@ import type { Answer } from './answers';
 import { checkRequest, identifyRobot } from './check-request';
 import { takeFault, type EmulatorState } from './emulator-state';
 import { parseJson } from './json-value';
+import type { CappedBody } from './read-capped-body';
 import { recordMessage } from './record-message';
 
 function sendJson(res: http.ServerResponse, answer: Answer): void {
@@ -10,18 +11,18 @@ function sendJson(res: http.ServerResponse, answer: Answer): void {
   res.end(JSON.stringify({ errcode: answer.errcode, errmsg: answer.errmsg }));
 }
 
-/** Answers one whole request: an injected fault if the robot has one, else the checks. */
+/** Answers one request: an injected fault if the robot has one, else the checks. */
 export function respond(
   state: EmulatorState,
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  body: Buffer,
+  body: CappedBody,
 ): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname !== '/robot/send') return void res.writeHead(404).end('not found');
   const robot = identifyRobot(state, req, url);
   if ('errcode' in robot) return sendJson(res, robot);
-  const text = body.toString('utf8');
+  const text = body.bytes.toString('utf8');
   const message = parseJson(text);
   const record = (errcode: number | null, errmsg: string, httpStatus: number | null) =>
     recordMessage(state, { robot: robot.name, message, text, errcode, errmsg, httpStatus });
@@ -38,7 +39,13 @@ export function respond(
     return record(null, `HTTP ${fault.status} (injected fault)`, fault.status);
   }
   const answer =
-    fault ?? checkRequest(state, robot, { query: url.searchParams, message, bytes: body.length });
+    fault ??
+    checkRequest(state, robot, {
+      query: url.searchParams,
+      message,
+      bytes: body.bytes.length,
+      complete: body.complete,
+    });
   sendJson(res, answer);
   record(answer.errcode, answer.errmsg, 200);
 }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import {
   startRobotEmulator,
   type ReceivedMessage,
@@ -36,6 +37,28 @@ async function post(url: string, body: unknown, method = 'POST') {
     body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** Sends the start of a body and never ends it; resolves with the answer that comes anyway. */
+function postWithoutEnd(url: string, start: string) {
+  return new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+        req.on('error', () => {}); // dropping the unfinished upload is the point
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+    });
+    req.write(start);
+  });
 }
 
 const baseUrl = () => new URL(robot.url('plain')).origin;
@@ -92,6 +115,21 @@ describe('the DingTalk robot emulator', () => {
   it('answers 460101 to a body over 20000 bytes', async () => {
     const { body } = await post(robot.url('plain'), markdown('t', '代'.repeat(6700)));
     expect(body).toMatchObject({ errcode: 460101, errmsg: expect.stringContaining('20000bytes') });
+  });
+
+  it('answers 460101 as soon as a body passes 20,480 bytes, without waiting for the rest', async () => {
+    const start = JSON.stringify(markdown('t', 'x'.repeat(30_000))).slice(0, 25_000);
+
+    // The upload never ends: an emulator that read whole bodies would never answer.
+    const answer = await postWithoutEnd(robot.url('plain'), start);
+
+    expect(answer).toEqual({
+      status: 200,
+      body: { errcode: 460101, errmsg: expect.stringContaining('20000bytes') as unknown },
+    });
+    expect(robot.emulator.received).toEqual([
+      expect.objectContaining({ robot: 'plain', errcode: 460101, msgtype: '' }),
+    ]);
   });
 
   it('answers 310000 keyword mismatch when no keyword is in the title or text', async () => {

@@ -7,14 +7,14 @@ import { errorCode } from './error-code';
 export interface SettingsFileOptions {
   settingsPath: string;
   examplePath: string;
-  /** The port the playground listens on: emulator webhooks in the copy point at it. */
-  port: number;
 }
 
 /**
- * First start: copies the committed example to the (git-ignored) local file with fresh secrets
- * and the emulator webhooks on the actual port. Editing the YAML document keeps the example's
- * comments, which explain every setting. Returns false when the file already exists.
+ * First start: copies the committed example to the (git-ignored) local file with fresh
+ * secrets. The emulated robots' webhooks stay on playground.localhost, which stands for
+ * whatever port the playground runs on, so the file never goes stale when PORT changes.
+ * Editing the YAML document keeps the example's comments, which explain every setting.
+ * Returns false when the file already exists.
  */
 export async function createSettingsFile(options: SettingsFileOptions): Promise<boolean> {
   if (await exists(options.settingsPath)) return false;
@@ -26,11 +26,7 @@ export async function createSettingsFile(options: SettingsFileOptions): Promise<
     for (const item of robots.items) {
       const name = isScalar(item.key) ? String(item.key.value) : '';
       const webhook = document.getIn(['robots', name, 'webhook']);
-      const emulated = typeof webhook === 'string' ? parseEmulatorUrl(webhook) : null;
-      if (typeof webhook !== 'string' || emulated === null) continue;
-      const url = new URL(webhook);
-      url.port = String(options.port);
-      document.setIn(['robots', name, 'webhook'], url.toString());
+      if (typeof webhook !== 'string' || parseEmulatorUrl(webhook) === null) continue;
       // Real DingTalk secrets are "SEC" and 64 hex digits.
       if (document.hasIn(['robots', name, 'secret'])) {
         document.setIn(['robots', name, 'secret'], `SEC${randomBytes(32).toString('hex')}`);

@@ -43,7 +43,6 @@ const LIMITS = { maxBodyBytes: 1024 * 1024, timestampWindowMs: 3_600_000, delive
 /**
  * The whole relay on one loopback port: the Lambda handlers behind API Gateway-shaped events,
  * the DingTalk robot emulator for the settings file's local robots, and the preview page.
- * It listens first, so that a first start writes the actual port into the new settings file.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const server = http.createServer();
@@ -55,7 +54,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const examplePath = options.examplePath ?? EXAMPLE_SETTINGS_PATH;
-  const createdSettings = await createSettingsFile({ ...options, examplePath, port }).catch(
+  const createdSettings = await createSettingsFile({ ...options, examplePath }).catch(
     async (error: unknown) => {
       await closeServer();
       throw error;
@@ -84,7 +83,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 function createLocalRelay(options: LocalServerOptions, url: string, port: number): LocalRoutes {
   const now = () => Date.now();
   const logger = options.logger ?? createJsonLogger();
-  const settings = createFileSettingsSource(options.settingsPath, now);
+  const settings = createFileSettingsSource(options.settingsPath, now, port);
   const emulator = createRobotEmulator({ robots: [], now });
   const webhook = createWebhookHandler({
     settings,

@@ -4,6 +4,7 @@ import { createCachedSettingsSource } from '../lib/settings/create-cached-source
 import { settingsFileToParameters } from '../lib/settings/settings-file';
 import type { SettingsSource } from '../lib/settings/source';
 import type { Settings } from '../lib/settings/types';
+import { resolvePlaygroundWebhooks } from './emulated-robots';
 import { errorCode } from './error-code';
 
 /** Short, so an edit of the settings file applies to the next delivery without a restart. */
@@ -15,9 +16,14 @@ export async function loadSettingsFile(path: string): Promise<Settings> {
   return buildSettings(settingsFileToParameters(text));
 }
 
-export function createFileSettingsSource(path: string, now: () => number): SettingsSource {
+/** What the playground on `port` runs with: playground.localhost robots resolved to it. */
+export function createFileSettingsSource(
+  path: string,
+  now: () => number,
+  port: number,
+): SettingsSource {
   return createCachedSettingsSource({
-    load: () => loadSettingsFile(path),
+    load: async () => resolvePlaygroundWebhooks(await loadSettingsFile(path), port),
     now,
     ttlMs: LOCAL_SETTINGS_TTL_MS,
     // Locally there is no SSM quota to protect: a rotated secret applies at once.

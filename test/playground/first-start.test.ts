@@ -21,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => playground.stop());
 
 describe('the first start of the playground', () => {
-  it('creates the settings file from the example with fresh secrets and its own port', async () => {
+  it('creates the settings file from the example with fresh secrets and no port in it', async () => {
     const example = parse(await readFile(EXAMPLE_SETTINGS_PATH, 'utf8')) as LocalFile;
     const text = await readFile(playground.settingsPath, 'utf8');
     const local = parse(text) as LocalFile;
@@ -31,9 +31,11 @@ describe('the first start of the playground', () => {
     expect(local.gitee.secret).not.toBe(example.gitee.secret);
     expect(local.gitee.secret.length).toBeGreaterThanOrEqual(32);
     expect(local.robots.team?.secret).toMatch(/^SEC[0-9a-f]{64}$/);
+    // The emulated robots follow whatever PORT a later start uses.
     for (const robot of Object.values(local.robots)) {
-      expect(new URL(robot.webhook).port).toBe(String(playground.server.port));
+      expect(new URL(robot.webhook)).toMatchObject({ host: 'playground.localhost', port: '' });
     }
+    expect(text).not.toContain(String(playground.server.port));
     // The example's explanations come along: the file is meant to be edited.
     expect(text).toContain('# A real group:');
   });
@@ -54,6 +56,35 @@ describe('the first start of the playground', () => {
         { robot: 'cards', msgtype: 'actionCard', errcode: 0 },
       ]),
     );
+  });
+
+  it('still delivers to the emulated robots when the next start listens on another port', async () => {
+    const before = await readFile(playground.settingsPath, 'utf8');
+    // Started while the first still listens, so that it surely gets another port.
+    const next = await startLocalServer({
+      port: 0,
+      settingsPath: playground.settingsPath,
+      fixturesDir: FIXTURE_DIR,
+      logger: silentLogger,
+    });
+    await playground.server.close();
+    try {
+      const response = await fetch(`${next.url}/playground/send/push-commits`, { method: 'POST' });
+      const result = (await response.json()) as unknown;
+      const messages = await getJson<ContractMessage[]>(`${next.url}/playground/messages`);
+
+      expect(next.port).not.toBe(playground.server.port);
+      expect(result).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+      expect(messages.map(({ robot, errcode }) => ({ robot, errcode }))).toEqual(
+        expect.arrayContaining([
+          { robot: 'team', errcode: 0 },
+          { robot: 'cards', errcode: 0 },
+        ]),
+      );
+      expect(await readFile(playground.settingsPath, 'utf8')).toBe(before);
+    } finally {
+      await next.close();
+    }
   });
 
   it('keeps an existing settings file on the next start', async () => {

@@ -15,6 +15,7 @@ import { routeRequest, type LocalRoutes } from './local-routes';
 import { createFileSettingsSource } from './local-settings';
 import { createPlaygroundFeed } from './playground-feed';
 import { sendJson } from './playground-routes';
+import { refuseForeignRequest, sendRefusal } from './request-guard';
 import { giteeSecretOf } from './send-payload';
 
 export interface LocalServerOptions {
@@ -43,6 +44,7 @@ const LIMITS = { maxBodyBytes: 1024 * 1024, timestampWindowMs: 3_600_000, delive
 /**
  * The whole relay on one loopback port: the Lambda handlers behind API Gateway-shaped events,
  * the DingTalk robot emulator for the settings file's local robots, and the preview page.
+ * Only this machine's own tools and pages are served (see request-guard.ts).
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const server = http.createServer();
@@ -62,6 +64,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   );
   const routes = createLocalRelay(options, url, port);
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const refusal = refuseForeignRequest(req, port);
+    if (refusal !== null) return sendRefusal(res, refusal);
     routeRequest(req, res, routes).catch((error: unknown) => {
       console.error('playground: request failed', error);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });

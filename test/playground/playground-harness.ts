@@ -1,8 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../lib/logger';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../dev/server';
 import { FIXTURE_DIR } from '../helpers/fixtures';
 
 export const GITEE_SECRET = 'gitee-playground-test-secret';
@@ -45,7 +46,10 @@ export interface Playground {
  * for the actual port before the first request reads the file (settings load lazily);
  * `'example'` keeps the file the first start made from settings.example.yml.
  */
-export async function startPlayground(settings: 'test' | 'example'): Promise<Playground> {
+export async function startPlayground(
+  settings: 'test' | 'example',
+  options: Partial<LocalServerOptions> = {},
+): Promise<Playground> {
   const dir = await mkdtemp(join(tmpdir(), 'playground-'));
   const settingsPath = join(dir, 'settings.local.yml');
   const server = await startLocalServer({
@@ -53,6 +57,7 @@ export async function startPlayground(settings: 'test' | 'example'): Promise<Pla
     settingsPath,
     fixturesDir: FIXTURE_DIR,
     logger: silentLogger,
+    ...options,
   });
   if (settings === 'test') await writeFile(settingsPath, testSettings(server.port));
   return {
@@ -70,4 +75,37 @@ export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+/**
+ * A request with exactly the headers given, Host included: fetch sets Host and Origin itself,
+ * and a browser on another page or behind a rebound DNS name sends other ones.
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.end(options.body);
+  });
 }

@@ -1,0 +1,125 @@
+/**
+ * What the Feishu and WeCom fakes share: listening on 127.0.0.1 on a free port, refusing a
+ * foreign Host (a DNS-rebound page must not reach them), reading a body without holding more
+ * than a cap, and a sliding-window rate count. Each fake keeps its platform's answers.
+ */
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import { isLoopbackHostname } from '../../lib/platforms/infer-platform';
+
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export interface LoopbackServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+export async function listenOnLoopback(handle: Handler): Promise<LoopbackServer> {
+  const server = http.createServer(handle);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('fake has no port');
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close() {
+      if (server.listening) server.close();
+      for (const socket of sockets) socket.destroy();
+      return closed;
+    },
+  };
+}
+
+/** Whether a request's Host header names this machine (any port: the fake may be mounted). */
+export function hasLoopbackHost(req: http.IncomingMessage): boolean {
+  const host = req.headers.host;
+  if (host === undefined || host === '') return false;
+  try {
+    return isLoopbackHostname(new URL(`http://${host}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export type BodyRead = { body: Buffer } | { tooLarge: true };
+
+/**
+ * Reads a request body, keeping at most `maxBytes`: a larger one is reported as soon as it
+ * is known (a Content-Length or the chunk that crosses the cap) and the rest is discarded
+ * unread by Node once the answer is sent.
+ */
+export function readCappedBody(
+  req: http.IncomingMessage,
+  maxBytes: number,
+  done: (read: BodyRead) => void,
+): void {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) return done({ tooLarge: true });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= maxBytes) return void chunks.push(chunk);
+    settled = true;
+    chunks.length = 0;
+    req.off('data', onData);
+    req.resume();
+    done({ tooLarge: true });
+  };
+  req.on('data', onData);
+  req.on('end', () => {
+    if (!settled) done({ body: Buffer.concat(chunks) });
+  });
+  req.on('error', () => req.destroy());
+}
+
+/**
+ * Per key, when its counted requests arrived; `take` counts one more only if every window
+ * (`{ ms, max }`: at most `max` in any `ms`) still has room.
+ */
+export function createRateWindows(windows: ReadonlyArray<{ ms: number; max: number }>) {
+  const times = new Map<string, number[]>();
+  const longest = Math.max(...windows.map((window) => window.ms));
+  return {
+    take(key: string, now: number): boolean {
+      const recent = (times.get(key) ?? []).filter((at) => now - at < longest);
+      times.set(key, recent);
+      const full = windows.some(
+        ({ ms, max }) => recent.filter((at) => now - at < ms).length >= max,
+      );
+      if (full) return false;
+      recent.push(now);
+      return true;
+    },
+    clear(): void {
+      times.clear();
+    },
+  };
+}
+
+/** Reading a body that may or may not be a JSON object. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** The parsed value, or undefined when the text is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

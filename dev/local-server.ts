@@ -13,6 +13,11 @@ import { postDelivery, signDelivery } from './gitee-delivery';
 import { EXAMPLE_SETTINGS_PATH } from './local-paths';
 import { routeRequest, type LocalRoutes } from './local-routes';
 import { createFileSettingsSource } from './local-settings';
+import {
+  createEventStreams,
+  DEFAULT_EVENT_STREAM_LIMITS,
+  type EventStreamLimits,
+} from './playground-events';
 import { createPlaygroundFeed } from './playground-feed';
 import { sendJson } from './playground-routes';
 import { refuseForeignRequest, sendRefusal } from './request-guard';
@@ -27,6 +32,8 @@ export interface LocalServerOptions {
   examplePath?: string;
   /** The handlers' one JSON line per request; default stdout, as in Lambda. */
   logger?: Logger;
+  /** The page's live streams; tests pass small durations. */
+  eventStreams?: Partial<EventStreamLimits>;
 }
 
 export interface LocalServer {
@@ -77,6 +84,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     port,
     createdSettings,
     async close() {
+      routes.playground.events.close();
       routes.playground.feed.close();
       await closeServer();
     },
@@ -104,7 +112,11 @@ function createLocalRelay(options: LocalServerOptions, url: string, port: number
     return postDelivery(`${url}/webhooks/gitee`, signDelivery(payload.text, secret, now()));
   }
   const feed = createPlaygroundFeed(emulator);
-  const playground = { feed, fixturesDir: options.fixturesDir, sendSample };
+  const events = createEventStreams(feed, {
+    ...DEFAULT_EVENT_STREAM_LIMITS,
+    ...options.eventStreams,
+  });
+  const playground = { feed, events, fixturesDir: options.fixturesDir, sendSample };
   return { webhook, health, emulator, settings, port, playground };
 }
 

@@ -1,29 +1,78 @@
 import type http from 'node:http';
 import type { PlaygroundFeed } from './playground-feed';
 
-/** Proxies and idle timeouts drop a silent stream; a comment line every 15 s keeps it open. */
-const KEEPALIVE_MS = 15_000;
+export interface EventStreamLimits {
+  /** Open streams at once; one more is answered 503. A few browser tabs need a handful. */
+  maxClients: number;
+  /**
+   * A stream that has carried no event (snapshot or message) for this long is closed. The
+   * keep-alive comments do not count: they are the server talking to itself. A page's
+   * EventSource reconnects on its own and gets a fresh snapshot, so an open tab loses
+   * nothing; a connection nobody reads any more is released.
+   */
+  idleMs: number;
+  /** Proxies and idle timeouts drop a silent stream; a comment line this often keeps it open. */
+  keepaliveMs: number;
+}
+
+export const DEFAULT_EVENT_STREAM_LIMITS: EventStreamLimits = {
+  maxClients: 16,
+  idleMs: 10 * 60 * 1000,
+  keepaliveMs: 15_000,
+};
+
+export interface EventStreams {
+  /** GET /playground/events */
+  serve(res: http.ServerResponse): void;
+  /** Ends every open stream (server shutdown). */
+  close(): void;
+}
 
 /**
  * GET /playground/events: server-sent events. Each connection (and each automatic reconnect)
  * starts with a `snapshot` of every preview, newest first, so the page cannot miss a message
  * that arrived between loading and subscribing; then one `message` per new message.
  */
-export function serveEvents(res: http.ServerResponse, feed: PlaygroundFeed): void {
+export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimits): EventStreams {
+  const open = new Set<http.ServerResponse>();
+  return {
+    serve(res) {
+      if (open.size >= limits.maxClients) {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' });
+        res.end(
+          `Too many open playground streams (${limits.maxClients}): close some playground tabs.\n`,
+        );
+        return;
+      }
+      open.add(res);
+      stream(res, feed, limits);
+      res.on('close', () => open.delete(res));
+    },
+    close() {
+      for (const res of open) res.end();
+    },
+  };
+}
+
+function stream(res: http.ServerResponse, feed: PlaygroundFeed, limits: EventStreamLimits): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     connection: 'keep-alive',
   });
-  const send = (event: string, data: unknown) =>
+  const idle = setTimeout(() => res.end(), limits.idleMs);
+  const send = (event: string, data: unknown) => {
+    idle.refresh();
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
   send('snapshot', feed.previews());
   const unsubscribe = feed.subscribe((event) => {
     if (event.kind === 'message') send('message', event.preview);
     else send('snapshot', []);
   });
-  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), limits.keepaliveMs);
   res.on('close', () => {
+    clearTimeout(idle);
     clearInterval(keepalive);
     unsubscribe();
   });

@@ -4,11 +4,12 @@ import { extname, join } from 'node:path';
 import { listFixtureNames, UnknownFixtureError } from './fixture-files';
 import type { DeliveryAnswer } from './gitee-delivery';
 import { PLAYGROUND_ASSETS_DIR } from './local-paths';
-import { serveEvents } from './playground-events';
+import type { EventStreams } from './playground-events';
 import type { PlaygroundFeed } from './playground-feed';
 
 export interface PlaygroundContext {
   feed: PlaygroundFeed;
+  events: EventStreams;
   fixturesDir: string;
   /** Signs a sample with the local Gitee secret and posts it to /webhooks/gitee. */
   sendSample(name: string): Promise<DeliveryAnswer>;
@@ -76,7 +77,7 @@ export async function handlePlayground(
   else if (route === 'GET /') await serveAsset(res, 'index.html');
   else if (route === 'GET /playground/messages') sendJson(res, 200, ctx.feed.messages());
   else if (route === 'GET /playground/previews') sendJson(res, 200, ctx.feed.previews());
-  else if (route === 'GET /playground/events') serveEvents(res, ctx.feed);
+  else if (route === 'GET /playground/events') ctx.events.serve(res);
   else if (route === 'GET /playground/fixtures') {
     sendJson(res, 200, await listFixtureNames(ctx.fixturesDir));
   } else if (route === 'POST /playground/clear') {

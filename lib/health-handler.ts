@@ -8,7 +8,10 @@ export interface HealthDeps {
   version: string;
 }
 
-/** GET /health: whether settings load, and which robots are configured (names only). */
+/**
+ * GET /health: whether settings load, which robots are configured (names only) and which Gitee
+ * credential is accepted.
+ */
 export function createHealthHandler(deps: HealthDeps) {
   return async (): Promise<JsonResponse> => {
     try {
@@ -18,6 +21,7 @@ export function createHealthHandler(deps: HealthDeps) {
         version: deps.version,
         robots: settings.robots.map((robot) => robot.name),
         giteeSecretConfigured: settings.giteeSecrets.length > 0,
+        giteeAuth: settings.giteeAuth,
       });
     } catch (error) {
       deps.logger.error('health: settings unavailable', {

@@ -5,6 +5,7 @@ import { createHealthHandler } from './health-handler';
 import { createKeepAliveHttpPost } from './http/keep-alive-post';
 import { createJsonLogger } from './logger';
 import { createDuplicateSuppressor } from './routing/duplicate-suppressor';
+import { createMemoryReplayStore } from './routing/replay-memory';
 import { createSsmSettingsSource } from './settings/create-ssm-source';
 import type { ReadParametersPage } from './settings/load-parameters-from';
 import type { AwsCredentials } from './settings/sign-ssm-request';
@@ -91,6 +92,8 @@ export function createProductionWebhookHandler() {
       { now, perMinute: rateLimitPerMinute() },
     ),
     duplicates: createDuplicateSuppressor({ now }),
+    // Per container until the queue's DynamoDB table holds the records across containers.
+    replays: createMemoryReplayStore({ now }),
     now,
     logger,
     limits: {

@@ -7,6 +7,9 @@ import { normalizeRequest } from './http/normalize-request';
 import type { JsonResponse } from './http/json-response';
 import type { Logger } from './logger';
 import { filterDelivery } from './routing/filter-delivery';
+import type { DuplicateSuppressor } from './routing/duplicate-suppressor';
+import { createMemoryReplayStore } from './routing/replay-memory';
+import { rememberDelivery, type ReplayStore } from './routing/replay-store';
 import { routeDelivery } from './routing/route-delivery';
 import type { SettingsSource } from './settings/source';
 import type { Settings } from './settings/types';
@@ -25,7 +28,13 @@ export interface WebhookLimits {
 export interface WebhookDeps {
   settings: SettingsSource;
   deliverer: Deliverer;
-  duplicates: { check(delivery: ParsedDelivery, signature: string): string | null };
+  /** Content duplicates (the PR-creation burst). */
+  duplicates: DuplicateSuppressor;
+  /**
+   * One delivery per Gitee credential. Default: this container's memory, as production wires
+   * it; pass the shared store where there is one.
+   */
+  replays?: ReplayStore;
   now: () => number;
   logger: Logger;
   limits: WebhookLimits;
@@ -36,11 +45,12 @@ export interface WebhookDeps {
  * answer. This is the one place errors turn into HTTP answers.
  */
 export function createWebhookHandler(deps: WebhookDeps) {
+  const wired: Wired = { ...deps, replays: deps.replays ?? createMemoryReplayStore(deps) };
   return async (event: APIGatewayProxyEventV2): Promise<JsonResponse> => {
     const log: RequestLog = { started: deps.now() };
     let answer: JsonResponse;
     try {
-      answer = await handle(event, deps, log);
+      answer = await handle(event, wired, log);
     } catch (error) {
       log.error = error;
       answer = errorAnswer(error);
@@ -50,23 +60,30 @@ export function createWebhookHandler(deps: WebhookDeps) {
   };
 }
 
-async function handle(event: APIGatewayProxyEventV2, deps: WebhookDeps, log: RequestLog) {
+type Wired = WebhookDeps & { replays: ReplayStore };
+
+async function handle(event: APIGatewayProxyEventV2, deps: Wired, log: RequestLog) {
   const request = normalizeRequest(event, deps.limits.maxBodyBytes);
-  const settings = await authenticate({
+  const auth = await authenticate({
     headers: request.headers,
     settings: await deps.settings.get(),
     source: deps.settings,
     now: deps.now(),
     windowMs: deps.limits.timestampWindowMs,
   });
+  log.auth = auth.mode;
+  const { settings } = auth;
+  // Before parsing: the credential of a delivery we cannot read is used up all the same.
+  const repeated = await rememberDelivery(deps.replays, auth, request.body);
   const delivery = parseGiteeDelivery(request);
   log.delivery = delivery;
   const skip =
-    deps.duplicates.check(delivery, request.headers['x-gitee-token'] ?? '') ??
+    repeated ??
+    deps.duplicates.check(delivery) ??
     (delivery.kind === 'ping' ? null : filterDelivery(delivery, settings.filters));
-  if (skip) return skippedAnswer(delivery, skip);
+  if (skip) return skippedAnswer(delivery, auth.mode, skip);
   const route = routeDelivery(delivery, settings);
-  if (route.kind === 'skip') return skippedAnswer(delivery, route.reason);
+  if (route.kind === 'skip') return skippedAnswer(delivery, auth.mode, route.reason);
   const jobs = route.targets.map(({ robot, atAll }) => formatJob(delivery, settings, robot, atAll));
   const results = await deliverWithRefresh(jobs, {
     deliverer: deps.deliverer,
@@ -74,7 +91,7 @@ async function handle(event: APIGatewayProxyEventV2, deps: WebhookDeps, log: Req
     deadline: log.started + deps.limits.deliveryBudgetMs,
   });
   log.results = results;
-  return deliveredAnswer(delivery, results);
+  return deliveredAnswer(delivery, auth.mode, results);
 }
 
 function formatJob(

@@ -1,17 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { ParsedDelivery } from '../gitee/event';
 
 export interface DuplicateSuppressorDeps {
   now: () => number;
-  /** How long a delivery is remembered; default 5 minutes. */
+  /** How long an opened pull request silences its burst; default 5 minutes. */
   ttlMs?: number;
-  /** Remembered deliveries at most; the oldest is forgotten first. Default 1000. */
+  /** Remembered pull-request opens at most; the oldest is forgotten first. Default 1000. */
   maxEntries?: number;
 }
 
 export interface DuplicateSuppressor {
-  /** A reason to skip this delivery, or null; either way it is remembered. */
-  check(delivery: ParsedDelivery, signature: string): string | null;
+  /** A reason to skip this delivery, or null; a pull-request open is remembered. */
+  check(delivery: ParsedDelivery): string | null;
 }
 
 const DEFAULT_TTL_MS = 5 * 60 * 1000;
@@ -25,19 +24,15 @@ const DEFAULT_MAX_ENTRIES = 1000;
 const BURST_ACTIONS: ReadonlySet<string> = new Set(['open', 'test', 'assign']);
 
 /**
- * Suppresses repeats within `ttlMs`: an identical delivery (same hook id, kind, timestamp and
- * X-Gitee-Token, which covers a replayed (timestamp, token) pair with another body, since the
- * signature does not cover the body), and the PR-creation burst (the first `open` of a PR lets
- * itself through and silences the open/test/assign deliveries for that PR that follow it).
+ * Content duplicates: the PR-creation burst (the first `open` of a PR lets itself through and
+ * silences the open/test/assign deliveries for that PR that follow it within `ttlMs`). Keyed on
+ * body fields, which is safe here: a forged body can at worst silence a copy of an event that
+ * was already delivered. Deliveries repeated under one credential are the replay store's job
+ * (replay-store.ts), keyed on what Gitee signs.
  *
- * Best effort, by design (issue 4): memory lives in one Lambda container. Guaranteed: within
- * one warm container, a repeat within `ttlMs` of the first sighting is suppressed, unless
- * `maxEntries` newer entries (one per delivery, one more per PR open) pushed it out. Not
- * guaranteed: deliveries handled by different containers (a burst fired concurrently lands on
- * several), after a cold start, after the TTL, or after eviction under load; the verifier's
- * timestamp window stays the real replay defence. Known false positive: two genuine
- * deliveries of one kind from one hook in the same millisecond look identical (the signature
- * depends only on the timestamp).
+ * Best effort, by design (issue 4): memory lives in one Lambda container. Not guaranteed:
+ * bursts handled by different containers, after a cold start, or after `maxEntries` newer
+ * opens pushed an entry out.
  */
 export function createDuplicateSuppressor(deps: DuplicateSuppressorDeps): DuplicateSuppressor {
   const ttlMs = deps.ttlMs ?? DEFAULT_TTL_MS;
@@ -47,25 +42,16 @@ export function createDuplicateSuppressor(deps: DuplicateSuppressorDeps): Duplic
   }
   const memory = createMemory(ttlMs, maxEntries);
   return {
-    check(delivery, signature) {
-      const at = deps.now();
-      const identity = identityKey(delivery, signature);
-      if (memory.has(identity, at)) return 'duplicate delivery';
-      memory.add(identity, at);
+    check(delivery) {
       const burst = burstOf(delivery);
       if (burst === undefined) return null;
+      const at = deps.now();
       if (memory.has(burst.key, at)) return 'pull request opened moments ago: burst suppressed';
       // Only an `open` starts the window: a lone later `assign` is someone adding a reviewer.
       if (burst.opens) memory.add(burst.key, at);
       return null;
     },
   };
-}
-
-/** Hashed so the plaintext password (password mode) is not kept, and entries stay small. */
-function identityKey(delivery: ParsedDelivery, signature: string): string {
-  const parts = [String(delivery.hookId), delivery.kind, delivery.timestamp, signature];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 /** The PR a burst member belongs to, keyed by number (or id when Gitee sent no number). */

@@ -1,10 +1,14 @@
 import type { DeliveryResult } from '../dingtalk/delivery';
 import type { ParsedDelivery } from '../gitee/event';
+import type { GiteeAuthMode } from '../gitee/verify';
 import type { JsonResponse } from '../http/json-response';
 import type { Logger } from '../logger';
+import { cutName } from './cut-name';
 
 export interface RequestLog {
   started: number;
+  /** How the delivery authenticated, once it did. */
+  auth?: GiteeAuthMode;
   delivery?: ParsedDelivery;
   results?: DeliveryResult[];
   error?: unknown;
@@ -12,7 +16,8 @@ export interface RequestLog {
 
 /**
  * One structured line per request: what came in, what happened, each robot's result and how
- * long it took. Never headers, bodies, robot URLs or secret values.
+ * long it took. Never headers, bodies, robot URLs or secret values; names are cut like in the
+ * answer.
  */
 export function logRequest(logger: Logger, log: RequestLog, answer: JsonResponse, now: number) {
   const delivery = log.delivery;
@@ -20,22 +25,31 @@ export function logRequest(logger: Logger, log: RequestLog, answer: JsonResponse
     status: answer.statusCode,
     ...outcomeOf(answer),
     durationMs: now - log.started,
+    ...(log.auth && { auth: log.auth }),
     ...(delivery && {
       event: delivery.kind,
-      action: delivery.kind === 'ping' ? undefined : delivery.action,
-      repository: delivery.repository.path,
+      action: delivery.kind === 'ping' ? undefined : cutName(delivery.action),
+      repository: cutName(delivery.repository.path),
       hookId: delivery.hookId,
     }),
-    ...(log.results && { deliveries: log.results }),
+    ...(log.results && {
+      deliveries: log.results.map((result) => ({ ...result, robot: cutName(result.robot) })),
+    }),
     ...(log.error !== undefined && { problem: describeProblem(log.error) }),
   };
   const level = answer.statusCode >= 500 ? 'error' : answer.statusCode >= 400 ? 'warn' : 'info';
   logger[level]('gitee webhook', fields);
 }
 
+/** The answer's words, already cut to size there. */
 function outcomeOf(answer: JsonResponse): { outcome: string; reason?: string } {
-  const body = JSON.parse(answer.body) as { status?: string; reason?: string; error?: string };
-  return { outcome: body.status ?? 'refused', reason: body.reason ?? body.error };
+  const body = JSON.parse(answer.body) as {
+    status?: string;
+    reason?: string;
+    note?: string;
+    error?: string;
+  };
+  return { outcome: body.status ?? 'refused', reason: body.reason ?? body.note ?? body.error };
 }
 
 /**
@@ -45,5 +59,9 @@ function outcomeOf(answer: JsonResponse): { outcome: string; reason?: string } {
 function describeProblem(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { name: typeof error };
   const detail = 'detail' in error ? (error as { detail: unknown }).detail : undefined;
-  return { name: error.name, message: error.message, detail };
+  return {
+    name: error.name,
+    message: cutName(error.message),
+    detail: typeof detail === 'string' ? cutName(detail) : detail,
+  };
 }

@@ -10,15 +10,20 @@ function verify(
   timestamp: string | undefined,
   secrets: string[],
   now = Number(timestamp),
+  accept: 'sign' | 'password' | 'either' = 'either',
 ) {
   return verifyGiteeRequest({
     token,
     timestamp,
     secrets: secrets.map((s) => new Secret(s)),
+    accept,
     now,
     windowMs: HOUR,
   });
 }
+
+const PASSWORD = 'd6014813c7395e229a05adc423f55031';
+const PASSWORD_TS = '1645760000000';
 
 // Known answers from gitee-webhook-protocol.md §2.5, computed independently of this code.
 const VECTORS: Array<[secret: string, timestamp: string, token: string]> = [
@@ -31,11 +36,18 @@ const VECTORS: Array<[secret: string, timestamp: string, token: string]> = [
 
 describe('verifyGiteeRequest', () => {
   it.each(VECTORS)('accepts the published signature for secret %j at %s', (secret, ts, token) => {
-    expect(verify(token, ts, [secret])).toEqual({ ok: true, mode: 'sign' });
+    expect(verify(token, ts, [secret])).toMatchObject({
+      ok: true,
+      mode: 'sign',
+      timestampMs: Number(ts),
+    });
   });
 
   it.each(VECTORS)('accepts the URL-encoded form of the signature for %j', (secret, ts, token) => {
-    expect(verify(encodeURIComponent(token), ts, [secret])).toEqual({ ok: true, mode: 'sign' });
+    expect(verify(encodeURIComponent(token), ts, [secret])).toMatchObject({
+      ok: true,
+      mode: 'sign',
+    });
   });
 
   it('rejects the go-scm negative vector: the right token with the timestamp one ms earlier', () => {
@@ -51,7 +63,7 @@ describe('verifyGiteeRequest', () => {
       .filter((body) => typeof body.sign === 'string' && body.sign !== '');
     expect(signed).toHaveLength(17);
     for (const body of signed) {
-      expect(verify(String(body.sign), String(body.timestamp), [GO_SCM_SECRET])).toEqual({
+      expect(verify(String(body.sign), String(body.timestamp), [GO_SCM_SECRET])).toMatchObject({
         ok: true,
         mode: 'sign',
       });
@@ -66,11 +78,24 @@ describe('verifyGiteeRequest', () => {
   });
 
   it('accepts password mode: the token equals a configured secret', () => {
-    expect(
-      verify('d6014813c7395e229a05adc423f55031', undefined, ['d6014813c7395e229a05adc423f55031']),
-    ).toEqual({
+    expect(verify(PASSWORD, PASSWORD_TS, [PASSWORD])).toMatchObject({
       ok: true,
       mode: 'password',
+      timestampMs: Number(PASSWORD_TS),
+    });
+  });
+
+  it('refuses a password delivery without X-Gitee-Timestamp, which Gitee always sends', () => {
+    expect(verify(PASSWORD, undefined, [PASSWORD], Number(PASSWORD_TS))).toMatchObject({
+      ok: false,
+      reason: 'missing',
+    });
+  });
+
+  it.each([HOUR + 1, -HOUR - 1])('refuses a password delivery %i ms off the window', (off) => {
+    expect(verify(PASSWORD, PASSWORD_TS, [PASSWORD], Number(PASSWORD_TS) + off)).toMatchObject({
+      ok: false,
+      reason: 'stale',
     });
   });
 
@@ -115,6 +140,55 @@ describe('verifyGiteeRequest', () => {
     const [secret, ts] = VECTORS[1]!;
     const forged = 'A'.repeat(43) + '=';
     expect(verify(forged, ts, [secret])).toMatchObject({ ok: false, reason: 'mismatch' });
+  });
+
+  it('giteeAuth sign refuses a password, saying so', () => {
+    expect(verify(PASSWORD, PASSWORD_TS, [PASSWORD], undefined, 'sign')).toEqual({
+      ok: false,
+      reason: 'refused-mode',
+      detail: 'a password was sent but giteeAuth is sign',
+    });
+  });
+
+  it('giteeAuth password refuses a signature, saying so', () => {
+    const [secret, ts, token] = VECTORS[1]!;
+    expect(verify(token, ts, [secret], undefined, 'password')).toEqual({
+      ok: false,
+      reason: 'refused-mode',
+      detail: 'a signature was sent but giteeAuth is password',
+    });
+  });
+
+  it.each<['sign' | 'password', string, string, string]>([
+    ['sign', VECTORS[1]![2], VECTORS[1]![1], VECTORS[1]![0]],
+    ['password', PASSWORD, PASSWORD_TS, PASSWORD],
+  ])('giteeAuth %s accepts its own mode', (accept, token, ts, secret) => {
+    expect(verify(token, ts, [secret], undefined, accept)).toMatchObject({
+      ok: true,
+      mode: accept,
+    });
+  });
+
+  it('gives a URL-encoded copy of a signature the replay key of the signature', () => {
+    const [secret, ts, token] = VECTORS[1]!;
+    const plain = verify(token, ts, [secret]);
+    const encoded = verify(encodeURIComponent(token), ` ${ts} `, [secret]);
+    expect(plain.ok && encoded.ok && plain.replayKey === encoded.replayKey).toBe(true);
+  });
+
+  it('gives each timestamp and each credential its own replay key, holding no secret', () => {
+    const keys = [
+      verify(VECTORS[1]![2], VECTORS[1]![1], [VECTORS[1]![0]]),
+      verify(VECTORS[3]![2], VECTORS[3]![1], [VECTORS[3]![0]]),
+      verify(VECTORS[0]![2], VECTORS[0]![1], [VECTORS[0]![0]]), // VECTORS[3]'s timestamp
+      verify(PASSWORD, PASSWORD_TS, [PASSWORD]),
+      verify(PASSWORD, String(Number(PASSWORD_TS) + 1), [PASSWORD]),
+    ].map((result) => (result.ok ? result.replayKey : result.reason));
+    expect(new Set(keys).size).toBe(5);
+    for (const key of keys) {
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(key).not.toContain(PASSWORD);
+    }
   });
 
   it('rejects a malformed percent-encoding without throwing', () => {

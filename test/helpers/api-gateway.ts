@@ -44,7 +44,8 @@ export function httpApiEvent(options: {
 /**
  * A Gitee delivery signed in signing-key mode, the way gitee.com sends it: a payload object
  * also gets the X-Gitee-Event and X-Gitee-Ping headers Gitee sends with it. The timestamp
- * defaults to now.
+ * defaults to now, and never to one an earlier call used: one signature is one delivery, so two
+ * events built in the same millisecond would otherwise be refused as a replay.
  */
 export function signedGiteeEvent(options: {
   body: Record<string, unknown> | string;
@@ -52,7 +53,7 @@ export function signedGiteeEvent(options: {
   timestamp?: number;
   headers?: Record<string, string>;
 }): APIGatewayProxyEventV2 {
-  const ts = String(options.timestamp ?? Date.now());
+  const ts = String(options.timestamp ?? uniqueNow());
   const token = signTimestamp(ts, options.secret);
   const body =
     typeof options.body === 'string'
@@ -69,4 +70,11 @@ export function signedGiteeEvent(options: {
     },
     body,
   });
+}
+
+let lastDefaultTimestamp = 0;
+
+function uniqueNow(): number {
+  lastDefaultTimestamp = Math.max(Date.now(), lastDefaultTimestamp + 1);
+  return lastDefaultTimestamp;
 }

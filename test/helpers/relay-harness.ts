@@ -3,6 +3,7 @@ import { startFakeSsm } from '../../dev/fake-ssm';
 import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
+import { createMemoryReplayStore } from '../../lib/routing/replay-memory';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
 import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
 import { createWebhookHandler, type WebhookLimits } from '../../lib/webhook-handler';
@@ -61,6 +62,7 @@ export async function startRelay(
     settings,
     deliverer: createDirectDeliverer({ fetch, now, attemptTimeoutMs: 1000 }),
     duplicates: createDuplicateSuppressor({ now }),
+    replays: createMemoryReplayStore({ now }),
     now,
     logger: createJsonLogger((line) => logs.push(line)),
     limits: {

@@ -21,6 +21,7 @@ describe('health handler', () => {
         version: '1.2.3',
         robots: ['team', 'ops'],
         giteeSecretConfigured: true,
+        giteeAuth: 'either',
       });
       expect(answer.body).not.toMatch(/SEC|token|secret-0001|127\.0\.0\.1/);
     } finally {
@@ -96,6 +97,7 @@ describe("Gitee's Test button", () => {
         status: 'pong',
         event: 'ping',
         repository: 'gy2006/flow-test',
+        auth: 'sign',
         deliveries: [],
         note: 'no robot is configured',
       });

@@ -4,6 +4,7 @@ import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
 import type { DingTalkMessage } from '../../lib/dingtalk/message';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
+import { createMemoryReplayStore } from '../../lib/routing/replay-memory';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
 import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
 import { createWebhookHandler } from '../../lib/webhook-handler';
@@ -89,6 +90,7 @@ describe('an operator pushes one settings file and events land in the right grou
       }),
       deliverer: createDirectDeliverer({ fetch, now }),
       duplicates: createDuplicateSuppressor({ now }),
+      replays: createMemoryReplayStore({ now }),
       now,
       logger: createJsonLogger(() => undefined),
       limits: { maxBodyBytes: 1 << 20, timestampWindowMs: 3_600_000, deliveryBudgetMs: 2500 },

@@ -45,8 +45,12 @@ export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimi
         return;
       }
       open.add(res);
-      stream(res, feed, limits);
       res.on('close', () => open.delete(res));
+      // The slot is free from the moment the stream ends, not once the socket has gone.
+      stream(res, feed, limits, () => {
+        open.delete(res);
+        res.end();
+      });
     },
     close() {
       for (const res of open) res.end();
@@ -54,13 +58,18 @@ export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimi
   };
 }
 
-function stream(res: http.ServerResponse, feed: PlaygroundFeed, limits: EventStreamLimits): void {
+function stream(
+  res: http.ServerResponse,
+  feed: PlaygroundFeed,
+  limits: EventStreamLimits,
+  end: () => void,
+): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
     connection: 'keep-alive',
   });
-  const idle = setTimeout(() => res.end(), limits.idleMs);
+  const idle = setTimeout(end, limits.idleMs);
   const send = (event: string, data: unknown) => {
     idle.refresh();
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);

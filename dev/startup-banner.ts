@@ -1,0 +1,52 @@
+import { relative } from 'node:path';
+import { describeRobots } from './emulated-robots';
+import { describeSamplesDir, type SamplesDir } from './local-paths';
+import { describeLoadProblem, loadSettingsFile } from './local-settings';
+import type { LocalServer } from './local-server';
+
+export interface BannerOptions {
+  server: LocalServer;
+  samples: SamplesDir;
+  settingsPath: string;
+  /** Paths are shown relative to it; default the current folder. */
+  cwd?: string;
+}
+
+/**
+ * What `npm start` prints once it listens: the robots of the settings file (where their
+ * messages go, never a URL, token or secret) and the addresses to use. A file that does not
+ * load is described by the settings validator's own words, which name paths, not values.
+ */
+export async function startupBanner(options: BannerOptions): Promise<string> {
+  const { server, samples, settingsPath } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const file = relative(cwd, settingsPath) || settingsPath;
+  const lines = [''];
+  if (server.createdSettings) {
+    lines.push(
+      `Created ${file} from settings.example.yml with a new Gitee secret and robot secret.`,
+      '  It is git-ignored. Edit it to change robots, keywords, routes or mentions: changes apply',
+      '  within 2 s. Replace a webhook with a real https://oapi.dingtalk.com/robot/send?… URL',
+      '  (and its SEC… secret) to send to a real DingTalk group.',
+      '',
+    );
+  }
+  try {
+    const settings = await loadSettingsFile(settingsPath);
+    lines.push(`Robots in ${file}:`, ...describeRobots(settings, server.port));
+  } catch (error) {
+    lines.push(`${file} does not load yet: ${describeLoadProblem(error)}`);
+  }
+  lines.push(
+    '',
+    `Preview page      ${server.url}/`,
+    `Gitee webhook     POST ${server.url}/webhooks/gitee   (signed with gitee.secret in ${file})`,
+    `Health            GET  ${server.url}/health`,
+    `Robot emulator    POST ${server.url}/robot/send?access_token=…`,
+    `Samples           ${describeSamplesDir(samples, cwd)}`,
+    '',
+    `Send a sample:    ${server.port === 3000 ? '' : `PORT=${server.port} `}npm run send -- push-commits`,
+    '',
+  );
+  return lines.join('\n');
+}

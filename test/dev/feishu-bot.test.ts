@@ -262,6 +262,23 @@ describe('the Feishu bot emulator body cap', () => {
       message: expect.stringContaining('not read'),
     });
   });
+
+  it('answers 9499 to a chunked body as soon as it crosses the cap', async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const request = http.request(bot.url('plain'), { method: 'POST' });
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      request.on('error', reject);
+      // No Content-Length: the size is known only while reading.
+      request.write('{"msg_type":"text","content":{"text":"');
+      for (let i = 0; i < 30; i += 1) request.write('a'.repeat(1024));
+      request.end('"}}');
+    });
+    expect(JSON.parse(answer)).toMatchObject({ code: 9499, msg: 'Bad Request' });
+  });
 });
 
 describe('the Feishu bot emulator rate limit', () => {

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { Artifacts } from './artifacts';
+import type { FormatFigures } from './format-worst';
 import type { BundleName, ColdSeries, SubjectName, WarmSeries, WarmSizes } from './measure';
 import { median, percentile, round } from './stats';
 
@@ -42,6 +43,7 @@ export function buildResults(input: {
   artifacts: Artifacts;
   cold: Record<BundleName, ColdSeries>;
   warm: Record<SubjectName, WarmSeries>;
+  format: FormatFigures;
   sizes: WarmSizes & { coldRuns: number };
 }) {
   const project = { cold: coldFigures(input.cold.project), warm: warmFigures(input.warm.project) };
@@ -77,6 +79,7 @@ export function buildResults(input: {
     ssmCallsPerColdStart: project.cold.ssmCallsPerColdStart,
     ssmCallsPerWarmInvocation: project.warm.ssmCallsPerWarmInvocation,
     peakRssMb: Math.max(project.cold.peakRssMb, project.warm.peakRssMb),
+    worstFormatMs: input.format.worstFormatMs,
     ratios,
     targets: {
       coldStartAtMost07xReference: ratios.coldStartVsReference <= 0.7,
@@ -85,11 +88,13 @@ export function buildResults(input: {
         project.cold.ssmCallsPerColdStart === 1 && project.cold.ssmCallsPerColdStartMax === 1,
       noSsmCallPerWarmInvocation: project.warm.ssmCallsPerWarmInvocation === 0,
       webhookZipUnder200KB: zipBytes.webhook < 200 * 1000,
+      worstFormatUnder50Ms: input.format.worstFormatMs < 50,
     },
     detail: {
       project,
       reference: { ...reference, zipBytes: input.artifacts.zipBytes.reference },
       floor,
+      format: input.format,
       sizes: input.sizes,
       scenario:
         'push-commits fixture, 2 signed robots (one with a keyword), YAML config, loopback fake SSM and robot emulator',

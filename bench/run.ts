@@ -1,29 +1,35 @@
 /**
  * `npm run bench` (about a minute) and `npm run bench -- --quick` (under half a minute): cold starts,
  * warm latency and throughput of the packaged webhook function against a hand-rolled
- * reference relay and the floor, all on loopback fakes; writes bench/results.json.
+ * reference relay and the floor, all on loopback fakes, and the formatter's worst case on an
+ * adversarial corpus; writes bench/results.json.
  * `--profile` also writes a CPU profile of every child to bench/out/profiles (slower figures,
- * kept out of bench/results.json).
+ * kept out of bench/results.json). `--format-only` prints the formatter's figure alone.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT, prepareArtifacts, ROOT } from './artifacts';
 import { childNodeArgs } from './children';
 import { startBenchFakes } from './fakes';
+import { measureWorstFormat } from './format-worst';
 import { measureColdStarts, measureWarm, type WarmSizes } from './measure';
 import { buildResults } from './results';
 import { formatTable } from './table';
 
-const FULL: WarmSizes & { coldRuns: number } = {
+type Sizes = WarmSizes & { coldRuns: number; formatRepeats: number };
+
+const FULL: Sizes = {
   coldRuns: 25,
+  formatRepeats: 5,
   rounds: 3,
   warmup: 200,
   sequential: 3000,
   concurrent: 6000,
   concurrency: 16,
 };
-const QUICK: WarmSizes & { coldRuns: number } = {
+const QUICK: Sizes = {
   coldRuns: 5,
+  formatRepeats: 1,
   rounds: 1,
   warmup: 100,
   sequential: 500,
@@ -35,6 +41,12 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const sizes = quick ? QUICK : FULL;
   const log = (line: string) => console.log(line);
+  log(`format: every adversarial event, each msgtype ${sizes.formatRepeats} time(s)`);
+  const format = measureWorstFormat({ repeats: sizes.formatRepeats }, log);
+  if (process.argv.includes('--format-only')) {
+    log(`\nworstFormatMs ${format.worstFormatMs}: ${format.worstEvent}\n${JSON.stringify(format)}`);
+    return;
+  }
   if (process.argv.includes('--profile')) {
     // CPU profiles of every child, for finding where the time goes; the figures are then slower.
     childNodeArgs.push('--cpu-prof', '--cpu-prof-dir', join(OUT, 'profiles'));
@@ -48,7 +60,14 @@ async function main(): Promise<void> {
       `warm: ${sizes.rounds} round(s) of ${sizes.sequential} sequential + ${sizes.concurrent} concurrent events`,
     );
     const warm = await measureWarm(artifacts, fakes, sizes);
-    const results = buildResults({ mode: quick ? 'quick' : 'full', artifacts, cold, warm, sizes });
+    const results = buildResults({
+      mode: quick ? 'quick' : 'full',
+      artifacts,
+      cold,
+      warm,
+      format,
+      sizes,
+    });
     // Only a plain full run is the committed record; quick and profiled runs stay in bench/out.
     const profiled = childNodeArgs.length > 0;
     const name = profiled

@@ -60,6 +60,7 @@ export function formatTable(r: Results): string {
       false,
     ),
     '',
+    `worst format ms: ${r.worstFormatMs} (${r.detail.format.worstEvent}; ${r.detail.format.pairs} adversarial events x msgtypes, median ${r.detail.format.medianFormatMs} ms)`,
     `project cold start: require() ${project.cold.requireMs} ms, settings request reached SSM at ${project.cold.ssmRequestAtMs} ms`,
     '',
     ...Object.entries(r.targets).map(([name, met]) => `${met ? 'met    ' : 'MISSED '} ${name}`),

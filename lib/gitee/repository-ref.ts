@@ -23,8 +23,20 @@ export function fromHookUrl(hookUrl: unknown): RepositoryRef | undefined {
   }
   const match = /^\/([^/]+)\/([^/]+)\/hooks\//.exec(url.pathname);
   if (!match || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
-  const path = `${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}`;
+  const namespace = decodeSegment(match[1]!);
+  const name = decodeSegment(match[2]!);
+  if (namespace === undefined || name === undefined) return undefined;
+  const path = `${namespace}/${name}`;
   return { path, name: path, url: `${url.origin}/${match[1]}/${match[2]}` };
+}
+
+/** A malformed escape (`%zz`, half a UTF-8 sequence) makes the whole `hook_url` unusable. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function fromProject(value: unknown): RepositoryRef | undefined {

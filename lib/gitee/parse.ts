@@ -1,13 +1,15 @@
 import { BadRequestError } from '../errors';
 import type { EventKind, GiteeEvent, ParsedDelivery, RepositoryRef } from './event';
 import { eventKindOf } from './hook-names';
-import type {
-  GiteeEnvelope,
-  GiteeIssuePayload,
-  GiteeNotePayload,
-  GiteePullRequestPayload,
-} from './payloads';
+import { finite, isRecord } from './field-readers';
+import type { GiteeIssuePayload } from './payloads';
 import { fromHookUrl, resolveRepository } from './repository-ref';
+import {
+  sanitizeIssuePayload,
+  sanitizeNotePayload,
+  sanitizePullRequestPayload,
+  sanitizePushPayload,
+} from './sanitize-payload';
 
 export interface GiteeRequest {
   /** Lower-cased header names. */
@@ -37,41 +39,47 @@ export function parseGiteeDelivery(request: GiteeRequest): ParsedDelivery {
       seen ? `unknown hook "${seen.slice(0, 40)}"` : 'not a Gitee delivery: no hook_name',
     );
   }
-  const hookId = typeof body.hook_id === 'number' ? body.hook_id : null;
-  const timestamp = String(body.timestamp ?? request.headers['x-gitee-timestamp'] ?? '');
+  const hookId = finite(body.hook_id) ?? null;
+  const timestamp = timestampOf(body.timestamp) ?? request.headers['x-gitee-timestamp'] ?? '';
   if (request.headers['x-gitee-ping'] === 'true') {
     const repository = fromHookUrl(body.hook_url) ?? resolveRepository(body.repository, null);
     return { kind: 'ping', repository: repository ?? unknownRepository(), hookId, timestamp };
   }
   const repository = resolveRepository(body.repository, body.hook_url);
   if (!repository) throw new BadRequestError(`${hookName ?? kind}: missing repository`);
-  return toEvent(kind, body as unknown as GiteeEnvelope, { repository, hookId, timestamp });
+  return toEvent(kind, body, { repository, hookId, timestamp });
 }
 
 type Base = { repository: RepositoryRef; hookId: number | null; timestamp: string };
 
-function toEvent(kind: EventKind, payload: GiteeEnvelope, base: Base): GiteeEvent {
-  const body = payload as unknown as Record<string, unknown>;
+/**
+ * Each kind's typed payload, read field by field: a field of the wrong type is absent. Only the
+ * kind's own object (or a push's `ref`, when one is sent) is required to be of its type.
+ */
+function toEvent(kind: EventKind, body: Record<string, unknown>, base: Base): GiteeEvent {
   switch (kind) {
     case 'push':
-    case 'tag_push':
-      return { ...base, kind, action: pushAction(kind, body), payload };
+    case 'tag_push': {
+      // No ref at all is the IM-robot body (protocol notes §1.5), described generically.
+      if (body.ref != null && typeof body.ref !== 'string') {
+        throw new BadRequestError(`${kind} hook with a "ref" that is not a string`);
+      }
+      return { ...base, kind, action: pushAction(kind, body), payload: sanitizePushPayload(body) };
+    }
     case 'issue': {
-      const issue = requireObject(body, 'issue', kind);
-      issue.number = String(issue.number ?? body.iid ?? '');
-      const typed = payload as GiteeIssuePayload;
-      return { ...base, kind, action: issueAction(typed), payload: typed };
+      requireObject(body, 'issue', kind);
+      const payload = sanitizeIssuePayload(body);
+      return { ...base, kind, action: issueAction(payload), payload };
     }
     case 'pull_request': {
-      const pr = requireObject(body, 'pull_request', kind);
-      pr.number = Number(pr.number ?? body.number ?? 0);
-      const typed = payload as GiteePullRequestPayload;
-      return { ...base, kind, action: actionOf(body, 'unknown'), payload: typed };
+      requireObject(body, 'pull_request', kind);
+      const payload = sanitizePullRequestPayload(body);
+      return { ...base, kind, action: actionOf(body, 'unknown'), payload };
     }
     case 'comment': {
       requireObject(body, 'comment', kind);
-      const typed = payload as GiteeNotePayload;
-      return { ...base, kind, action: actionOf(body, 'comment'), payload: typed };
+      const payload = sanitizeNotePayload(body);
+      return { ...base, kind, action: actionOf(body, 'comment'), payload };
     }
   }
 }
@@ -84,23 +92,25 @@ function pushAction(kind: EventKind, body: Record<string, unknown>): string {
 
 /** `state_change` says little; the new state tells whether the issue was closed, reopened… */
 function issueAction(payload: GiteeIssuePayload): string {
-  const action = actionOf(payload as unknown as Record<string, unknown>, 'unknown');
+  const action = actionOf(payload, 'unknown');
   if (action !== 'state_change') return action;
   const state = payload.issue.state ?? payload.state;
   const refined: Record<string, string> = { closed: 'close', rejected: 'reject', open: 'reopen' };
   return (state && Object.hasOwn(refined, state) && refined[state]) || 'state_change';
 }
 
-function actionOf(body: Record<string, unknown>, fallback: string): string {
+function actionOf(body: { action?: unknown }, fallback: string): string {
   return typeof body.action === 'string' && body.action !== '' ? body.action : fallback;
 }
 
-function requireObject(body: Record<string, unknown>, key: string, kind: EventKind) {
-  const value = body[key];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BadRequestError(`${kind} hook without a "${key}" object`);
-  }
-  return value as Record<string, unknown>;
+function requireObject(body: Record<string, unknown>, key: string, kind: EventKind): void {
+  if (!isRecord(body[key])) throw new BadRequestError(`${kind} hook without a "${key}" object`);
+}
+
+/** The body's timestamp when it is a string or a number (logs, duplicates), else the header's. */
+function timestampOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> {
@@ -110,10 +120,8 @@ function parseJsonObject(text: string): Record<string, unknown> {
   } catch {
     throw new BadRequestError('body is not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BadRequestError('body is not a JSON object');
-  }
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw new BadRequestError('body is not a JSON object');
+  return value;
 }
 
 function unknownRepository(): RepositoryRef {

@@ -2,6 +2,10 @@
  * Gitee webhook payloads as gitee.com really sends them: only the fields we read.
  * Fields Gitee sends as `null` are `T | null`; fields some years omit are optional.
  * Source: ../shared/docs/gitee-webhook-protocol.md §3 and the captured fixtures.
+ *
+ * The parser builds these values from the body field by field (sanitize-payload.ts), so a value
+ * holds only what is declared here, each of its declared type: anything the pipeline reads,
+ * `fieldOf` reads in lib/format included, must be declared here or it reads as absent.
  */
 
 /** Full user object (`sender`, `author`, `assignee`, `pull_request.user`, …). */
@@ -41,7 +45,7 @@ export interface GiteeProject {
 }
 
 export interface GiteeCommit {
-  id: string;
+  id?: string | null;
   message?: string | null;
   timestamp?: string | null;
   url?: string | null;
@@ -51,19 +55,20 @@ export interface GiteeCommit {
 
 export interface GiteeLabel {
   id?: number;
-  name: string;
+  name?: string | null;
   color?: string | null;
 }
 
-/** Fields every hook carries (the "envelope"). */
+/**
+ * Fields every hook carries (the "envelope"). Its `password` and `sign` are left out on
+ * purpose: the credential is checked from the headers and never travels with the event.
+ */
 export interface GiteeEnvelope {
-  hook_name: string;
+  hook_name?: string;
   hook_id?: number | null;
   /** The hook's edit page on Gitee: https://gitee.com/{ns}/{repo}/hooks/{id}/edit */
   hook_url?: string | null;
   timestamp?: string | number | null;
-  password?: string | null;
-  sign?: string | null;
   repository?: GiteeProject | null;
   project?: GiteeProject | null;
   sender?: GiteeUser | null;
@@ -103,6 +108,11 @@ export interface GiteeIssue {
   labels?: GiteeLabel[] | null;
   user?: GiteeUser | null;
   assignee?: GiteeUser | null;
+  milestone?: GiteeMilestone | null;
+}
+
+export interface GiteeMilestone {
+  title?: string | null;
 }
 
 export interface GiteeIssuePayload extends GiteeEnvelope {
@@ -113,12 +123,16 @@ export interface GiteeIssuePayload extends GiteeEnvelope {
   updated_by?: GiteeUser | null;
   state?: string | null;
   url?: string | null;
+  /** The milestone's title, e.g. "beta1.0" (the issue's own `milestone` is an object). */
+  milestone?: string | null;
 }
 
 export interface GiteeBranchRef {
   ref?: string | null;
   sha?: string | null;
   label?: string | null;
+  /** The repository the branch lives in: a fork's, for a pull request from a fork. */
+  repo?: GiteeProject | null;
 }
 
 export interface GiteePullRequest {
@@ -153,6 +167,9 @@ export interface GiteePullRequestPayload extends GiteeEnvelope {
   author?: GiteeUser | null;
   updated_by?: GiteeUser | null;
   url?: string | null;
+  /** Copies of the pull request's own title and body. */
+  title?: string | null;
+  body?: string | null;
 }
 
 export interface GiteeComment {

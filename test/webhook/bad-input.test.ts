@@ -222,3 +222,172 @@ describe('webhook handler with bad input', () => {
     expect(lines.map((line) => JSON.parse(line).status)).toEqual([200, 401]);
   });
 });
+
+/**
+ * Coercing this to a string or number throws ("Cannot convert object to primitive value"):
+ * any JSON object whose own `toString` and `valueOf` keys hold data does that.
+ */
+const UNPRINTABLE = { toString: 'x', valueOf: 'y' };
+const BAD_ESCAPE_HOOK_URL = 'https://gitee.com/org%zz/api/hooks/1/edit';
+
+const ROUTES_AND_FILTERS = [
+  'robots:',
+  '  team: { keywords: [Gitee] }',
+  "  ops: { keywords: ['代码'] }",
+  'routes:',
+  "  - branches: ['master', 'feat-*']",
+  '    robots: [team]',
+  '  - events: [issue, pull_request, comment]',
+  '    robots: [ops]',
+  'filters:',
+  '  ignoreSenders: [ci-bot]',
+  "  skipCommitPattern: '\\[skip notify\\]'",
+].join('\n');
+
+function patched(name: string, patch: (body: Record<string, unknown>) => void) {
+  const body = loadFixture(name);
+  patch(body);
+  return body;
+}
+
+function inner(body: Record<string, unknown>, key: string): Record<string, unknown> {
+  return body[key] as Record<string, unknown>;
+}
+
+const commitsOf = (name: string) => loadFixture(name).commits as unknown[];
+
+/** A timestamp of its own for each delivery, so none of them can pass for another's replay. */
+let sent = 0;
+const distinctTimestamp = () => Date.now() - ++sent * 1000;
+
+/** [case, fixture, patch, status, what the answer or the delivered messages must show] */
+const WRONG_TYPES: Array<
+  [string, string, (body: Record<string, unknown>) => void, number, RegExp]
+> = [
+  ['a number as ref', 'push-commits', (b) => (b.ref = 7), 400, /"ref" that is not a string/],
+  ['an object as ref', 'tag_push-create', (b) => (b.ref = {}), 400, /"ref" that is not a string/],
+  ['commits as an object', 'push-commits', (b) => (b.commits = { 0: {} }), 200, /feat-2-1/],
+  ['commits as a string', 'push-commits', (b) => (b.commits = 'abc'), 200, /feat-2-1/],
+  [
+    'commits holding null',
+    'push-commits',
+    (b) => (b.commits = [null, ...commitsOf('push-commits')]),
+    200,
+    /\[9921e45\]/,
+  ],
+  [
+    'a commit whose message is a number',
+    'push-commits',
+    (b) => (b.commits = [{ id: 'a'.repeat(40), message: 42 }]),
+    200,
+    /feat-2-1/,
+  ],
+  [
+    'an unprintable issue number',
+    'issue-open',
+    (b) => (inner(b, 'issue').number = UNPRINTABLE),
+    200,
+    /I4CYEO/,
+  ],
+  [
+    'an object as issue number',
+    'issue-open',
+    (b) => (inner(b, 'issue').number = {}),
+    200,
+    /I4CYEO/,
+  ],
+  [
+    'an unprintable pull request number',
+    'merge_request-open',
+    (b) => (inner(b, 'pull_request').number = UNPRINTABLE),
+    200,
+    /!9/,
+  ],
+  [
+    'an unprintable issue state',
+    'issue-state_change',
+    (b) => {
+      b.state = UNPRINTABLE;
+      inner(b, 'issue').state = UNPRINTABLE;
+    },
+    200,
+    /I4CYEO/,
+  ],
+  [
+    'an unprintable target branch',
+    'merge_request-merge',
+    (b) => (b.target_branch = UNPRINTABLE),
+    200,
+    /master/,
+  ],
+  [
+    'an unprintable base ref',
+    'merge_request-close',
+    (b) => (inner(inner(b, 'pull_request'), 'base').ref = UNPRINTABLE),
+    200,
+    /master/,
+  ],
+  [
+    'an unprintable body timestamp',
+    'push-commits',
+    (b) => (b.timestamp = UNPRINTABLE),
+    200,
+    /feat-2-1/,
+  ],
+  [
+    'a malformed % escape in hook_url on the Test ping',
+    'ping-push_hooks',
+    (b) => (b.hook_url = BAD_ESCAPE_HOOK_URL),
+    200,
+    /WebHook/,
+  ],
+  [
+    'a malformed % escape in hook_url and no repository',
+    'push-commits',
+    (b) => {
+      b.hook_url = BAD_ESCAPE_HOOK_URL;
+      b.repository = null;
+    },
+    400,
+    /missing repository/,
+  ],
+];
+
+describe.each([
+  ['with routes and filters', ROUTES_AND_FILTERS],
+  ['with no routes or filters', undefined],
+])('webhook handler %s, given signed fields of the wrong type', (_config, config) => {
+  let relay: Relay;
+  beforeAll(async () => {
+    relay = await startRelay({ config });
+  });
+  afterAll(() => relay.close());
+  beforeEach(() => relay.dingtalk.emulator.reset());
+
+  it.each(WRONG_TYPES)(
+    'answers %s with what remains',
+    async (_name, fixture, patch, status, shown) => {
+      const body = patched(fixture, patch);
+      const event = signedGiteeEvent({
+        body,
+        secret: GITEE_SECRET,
+        timestamp: distinctTimestamp(),
+      });
+      // The body keeps the patched timestamp; the signed header carries the real one.
+      if ('timestamp' in body && typeof body.timestamp !== 'string') {
+        event.body = JSON.stringify({ ...body, sign: event.headers['x-gitee-token'] });
+      }
+      const answer = await relay.handler(event);
+      expect(answer.statusCode).toBe(status);
+      const received = relay.dingtalk.emulator.received;
+      const seen =
+        status === 200
+          ? JSON.stringify(received.map((r) => r.message))
+          : String(JSON.parse(answer.body).error);
+      if (status === 200) expect(received.length).toBeGreaterThan(0);
+      else expect(received).toEqual([]);
+      expect(seen).toMatch(shown);
+      expect(seen).not.toContain('[object Object]');
+    },
+  );
+});

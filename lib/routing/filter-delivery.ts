@@ -3,6 +3,13 @@ import type { GiteeCommit } from '../gitee/payloads';
 import type { Filters } from '../settings/types';
 
 /**
+ * skipCommitPattern is the operator's regular expression and commit messages are whoever
+ * pushed's text: only this much of each message is matched, so a pattern that backtracks badly
+ * still costs a bounded time per commit, however long the message.
+ */
+const MATCHED_MESSAGE_CHARS = 1000;
+
+/**
  * The config's `filters` (issue 4): a reason to skip the delivery, or null to deliver it.
  * The Test ping is never filtered: its canned data (sender "robot", commit "Update README.md")
  * says nothing about real traffic, and hiding it would make a working chain look broken.
@@ -48,5 +55,7 @@ function isIgnored(login: string, ignoreSenders: string[]): boolean {
 function everyCommitMatches(commits: GiteeCommit[] | null | undefined, pattern: RegExp): boolean {
   if (!commits || commits.length === 0) return false;
   // search() ignores and restores lastIndex, so a pattern written with /g stays stateless.
-  return commits.every((commit) => (commit.message ?? '').search(pattern) !== -1);
+  return commits.every(
+    (commit) => (commit.message ?? '').slice(0, MATCHED_MESSAGE_CHARS).search(pattern) !== -1,
+  );
 }

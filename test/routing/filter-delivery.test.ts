@@ -95,6 +95,38 @@ describe('filterDelivery', () => {
     expect(filterDelivery(delivery, filters({ skipCommitPattern }))).toBeNull();
   });
 
+  it.each<[string, string, string | null]>([
+    [
+      'when the match ends within the first 1,000 characters',
+      `${'x'.repeat(986)}[skip notify]${'y'.repeat(5000)}`,
+      'every commit matches skipCommitPattern',
+    ],
+    ['not when the match ends at character 1,001', `${'x'.repeat(988)}[skip notify]`, null],
+    ['not at the end of a 100,000-character message', `${'x'.repeat(100_000)}[skip notify]`, null],
+  ])('skips by skipCommitPattern %s', (_, message, expected) => {
+    const delivery = push('org/api', 'main', commits(message));
+    expect(filterDelivery(delivery, filters({ skipCommitPattern: skipNotify }))).toBe(expected);
+  });
+
+  it('matches an anchored skipCommitPattern against the cut message', () => {
+    const ending = filters({ skipCommitPattern: /y$/ });
+    expect(filterDelivery(push('org/api', 'main', commits('x'.repeat(999) + 'y')), ending)).toBe(
+      'every commit matches skipCommitPattern',
+    );
+    expect(
+      filterDelivery(push('org/api', 'main', commits('x'.repeat(1000) + 'y')), ending),
+    ).toBeNull();
+  });
+
+  it.each<[string, unknown]>([
+    ['given as an object', { 0: { id: 'c0', message: '[skip notify]' } }],
+    ['a list holding null', [null]],
+    ['a list whose message is not a string', [{ id: 'c0', message: ['[skip notify]'] }]],
+  ])('delivers a push whose commits are %s', (_, value) => {
+    const delivery = push('org/api', 'main', { commits: value });
+    expect(filterDelivery(delivery, filters({ skipCommitPattern: skipNotify }))).toBeNull();
+  });
+
   it('skips on every call when the pattern has the /g flag', () => {
     const delivery = push('org/api', 'main', commits('x [skip notify]', 'y [skip notify]'));
     const global = filters({ skipCommitPattern: /\[skip notify\]/g });

@@ -17,6 +17,13 @@ interface BranchRef {
 }
 
 /**
+ * Globs are the operator's, names the payload's: a name longer than this (no real branch or
+ * repository path comes near it) matches no glob. Some globs backtrack badly (`*-*` between
+ * two `**` segments takes seconds over 100 KB of dashes); a forged ref never gets that far.
+ */
+const MAX_MATCHED_NAME = 1000;
+
+/**
  * The parser refines issue `state_change` into close / reopen / reject by the new state
  * (lib/gitee/parse.ts). Someone who asks for `issue.state_change` wants every change of state,
  * so that entry also takes the refined actions; `issue.close` still means closing only.
@@ -73,7 +80,11 @@ function routeMatches(route: Route, event: GiteeEvent): boolean {
 }
 
 function reposMatch(patterns: string[] | undefined, path: string): boolean {
-  return patterns === undefined || patterns.some((pattern) => matchesGlob(pattern, path));
+  return patterns === undefined || patterns.some((pattern) => globMatches(pattern, path));
+}
+
+function globMatches(pattern: string, name: string): boolean {
+  return name.length <= MAX_MATCHED_NAME && matchesGlob(pattern, name);
 }
 
 /** An entry is an event kind (`push`) or `kind.action` (`pull_request.merge`). */
@@ -94,7 +105,7 @@ function eventMatches(entry: string, event: GiteeEvent): boolean {
 function branchesMatch(patterns: string[] | undefined, branch: BranchRef | null): boolean {
   if (patterns === undefined || branch === null) return true;
   const name = branch.name;
-  return name !== undefined && patterns.some((pattern) => matchesGlob(pattern, name));
+  return name !== undefined && patterns.some((pattern) => globMatches(pattern, name));
 }
 
 /** push/tag_push: the ref's name; pull requests and comments on them: the target branch. */

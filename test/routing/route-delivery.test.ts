@@ -93,6 +93,49 @@ describe('routeDelivery', () => {
     expect(outcome(delivery, routes)).toBe(`skip: ${reason}`);
   });
 
+  describe('given payload fields of the wrong type', () => {
+    it.each<[string, unknown]>([
+      ['an object', { name: 'main' }],
+      ['a number', 7],
+      ['an object whose toString is data', { toString: 'main' }],
+    ])('routes a pull request by its base when target_branch is %s', (_, target) => {
+      const delivery = pullRequest('org/api', 'open', { extra: { target_branch: target } });
+      expect(outcome(delivery, [route({ branches: ['main'] })])).toEqual(['backend']);
+    });
+
+    it('reads a base ref of the wrong type as no branch', () => {
+      const delivery = pullRequest('org/api', 'open', {
+        extra: { target_branch: null, pull_request: { number: 7, base: { ref: ['main'] } } },
+      });
+      expect(outcome(delivery, [route({ branches: ['**'] })])).toBe(
+        'skip: no route matches pull_request.open in org/api (branch unknown)',
+      );
+    });
+  });
+
+  describe('given names longer than any real one', () => {
+    const long = (length: number) => 'b'.repeat(length);
+
+    it('matches branches against a name of up to 1,000 characters', () => {
+      expect(outcome(push('org/api', long(1000)), [route({ branches: ['**'] })])).toEqual([
+        'backend',
+      ]);
+    });
+
+    it.each<[string, ParsedDelivery, Partial<Route>]>([
+      ['a branch', push('org/api', long(1001)), { branches: ['**'] }],
+      ['a tag', tagPush('org/api', long(1001)), { branches: ['**'] }],
+      ['a repository path', push(`org/${long(1000)}`, 'main'), { repos: ['**'] }],
+    ])('lets no glob match %s of over 1,000 characters', (_, delivery, conditions) => {
+      expect(outcome(delivery, [route(conditions)])).toMatch(/^skip: no route matches/);
+    });
+
+    it('sends the Test ping of an over-long repository path to every robot', () => {
+      const routes = [route({ repos: ['**'], robots: ['ops'] })];
+      expect(outcome(ping(`org/${long(1000)}`), routes)).toEqual(['backend', 'release', 'ops']);
+    });
+  });
+
   describe('for the Test ping', () => {
     it('sends to routes of the hook repository ignoring events, branches and @all', () => {
       const routes = [

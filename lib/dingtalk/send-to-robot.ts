@@ -1,6 +1,7 @@
 import { classifyAnswer, type RobotAnswer } from './classify';
 import type { DeliveryJob, DeliveryResult } from './delivery';
 import { MAX_MESSAGE_BYTES } from './message';
+import { networkFailure } from './network-failure';
 import { signRobotUrl } from './sign-url';
 
 /**
@@ -35,25 +36,6 @@ const NO_TIME_LEFT: Failure = {
   error: 'timeout: the deadline passed before DingTalk answered',
   retryable: false,
 };
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-}
-
-function networkFailure(error: unknown): Failure {
-  // Only the error code (ECONNREFUSED, ENOTFOUND…): the messages can name the host. fetch puts
-  // it on the cause, node:http on the error. Duck-typed: errors may come from another realm.
-  const cause =
-    typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
-  const code = errorCode(cause) || errorCode(error);
-  const detail = /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
-  return {
-    ok: false,
-    reason: 'network',
-    error: `network error${detail}: could not reach DingTalk`,
-    retryable: true,
-  };
-}
 
 /** One robot's sending, shared with the deadline timer that may cancel it. */
 interface Progress {

@@ -1,5 +1,8 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { ForbiddenAddressError, isForbiddenHost } from './forbidden-address';
+import { createGuardedLookup } from './guarded-lookup';
 
 export interface PostOptions {
   headers: Record<string, string>;
@@ -19,15 +22,35 @@ export type HttpPost = (url: string, body: string, options: PostOptions) => Prom
 
 const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
 
+export interface KeepAliveHttpPostOptions {
+  /** Resolves host names (default node:dns); its answers still pass the address guard. */
+  lookup?: LookupFunction;
+  /**
+   * The CAs to trust instead of Node's bundled roots: only tests pass one, their own CA made at
+   * test time. Certificates are always verified; there is deliberately no way to turn that off.
+   */
+  ca?: string | Buffer;
+}
+
 /**
  * POSTs over node:http(s) with kept-alive connections, so a warm container reuses its TLS
  * connections (to DingTalk, to SSM) instead of a handshake per request. Not the global fetch:
  * undici takes ~50 ms to load on a cold start and costs more per request (bench/results.json).
+ *
+ * It never connects to a link-local, metadata or unspecified address (issue 9 item 6): settings
+ * refuse such webhooks by their text, and this refuses them after DNS, where a harmless-looking
+ * name can lead. IP literals are checked here because node:net does not look them up. Loopback
+ * stays reachable, for emulators. Neither DingTalk nor SSM ever lives on those addresses.
  */
-export function createKeepAliveHttpPost(): HttpPost {
+export function createKeepAliveHttpPost(options: KeepAliveHttpPostOptions = {}): HttpPost {
+  const lookup = createGuardedLookup(options.lookup);
   const agents = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
+    http: new http.Agent({ keepAlive: true, lookup }),
+    https: new https.Agent({
+      keepAlive: true,
+      lookup,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    }),
   };
   return (url, body, { headers, signal, maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES }) =>
     new Promise((resolve, reject) => {
@@ -36,13 +59,17 @@ export function createKeepAliveHttpPost(): HttpPost {
         reject(new TypeError(`unsupported protocol ${target.protocol}`));
         return;
       }
+      if (isForbiddenHost(target.hostname)) {
+        reject(new ForbiddenAddressError());
+        return;
+      }
       const secure = target.protocol === 'https:';
-      const options = {
+      const requestOptions = {
         method: 'POST',
         agent: secure ? agents.https : agents.http,
         headers: { ...headers, 'content-length': Buffer.byteLength(body, 'utf8') },
       };
-      const request = (secure ? https : http).request(target, options, (response) => {
+      const request = (secure ? https : http).request(target, requestOptions, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

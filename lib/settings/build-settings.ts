@@ -8,6 +8,7 @@ import {
   robotParameterName,
   ROBOT_NAME_PATTERN,
 } from './parameters';
+import { robotWebhookProblem } from './robot-webhook-host';
 import type { RobotSettings, Settings } from './types';
 
 interface RobotParameters {
@@ -27,9 +28,8 @@ export function buildSettings(parameters: ReadonlyMap<string, string>): Settings
     .filter((name) => robotParameters.get(name)?.webhook !== undefined)
     .sort();
   for (const name of robotNames) {
-    if (!isHttpUrl(robotParameters.get(name)?.webhook?.trim() ?? '')) {
-      problems.push(`${robotParameterName(name, 'webhook')}: must be an http(s) URL`);
-    }
+    const problem = robotWebhookProblem(robotParameters.get(name)?.webhook?.trim() ?? '');
+    if (problem !== null) problems.push(`${robotParameterName(name, 'webhook')}: ${problem}`);
   }
   const parsed = parseConfig(parameters.get(CONFIG_PARAMETER) ?? '', robotNames);
   if (!parsed.ok) problems.push(...parsed.problems.map((problem) => `config: ${problem}`));
@@ -107,15 +107,6 @@ function collectRobotParameters(
     }
   }
   return robots;
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
 
 function formatProblems(problems: string[]): string {

@@ -91,6 +91,27 @@ describe('createKeepAlivePost through the direct deliverer', () => {
     expect(result?.ok === false && result.error).toContain('ECONNREFUSED');
   });
 
+  it('reports a webhook on a forbidden address as a failed delivery, without retrying it', async () => {
+    const deliverer = createDirectDeliverer({
+      post: createKeepAlivePost(),
+      now,
+      sleep: async () => {},
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://0.0.0.0:${port}/robot/send?access_token=tokentest-team`;
+    const [result] = await deliverer.deliver([job(url)], now() + 3000);
+    expect(result).toEqual({
+      robot: 'team',
+      ok: false,
+      reason: 'network',
+      error:
+        "not sent (ERR_FORBIDDEN_ADDRESS): the robot's webhook host is, or resolves to, a link-local or metadata address",
+      attempts: 1,
+    });
+    expect(connections).toBe(0);
+    expect(emulator.received).toEqual([]);
+  });
+
   it('aborts a robot that never answers when its attempt times out', async () => {
     emulator.setFault('team', { kind: 'hang' });
     const deliverer = createDirectDeliverer({

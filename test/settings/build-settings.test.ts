@@ -94,6 +94,36 @@ describe('buildSettings', () => {
     ).toContain('robots/backend/webhook: must be an http(s) URL');
   });
 
+  it.each([
+    ['the metadata address', 'http://169.254.169.254/latest/meta-data/'],
+    ['decimal IPv4', 'http://2852039166/robot/send?access_token=test-token-secret'],
+    ['hex IPv4', 'http://0xa9fea9fe/'],
+    ['octal IPv4', 'http://0251.0376.0251.0376/'],
+    ['IPv4-mapped IPv6', 'http://[::ffff:169.254.169.254]/'],
+    ['IPv4-mapped IPv6 in hex', 'https://[::ffff:a9fe:a9fe]/'],
+    ['IPv6 link-local', 'http://[fe80::1]:8080/'],
+    ['GCP metadata', 'http://metadata.google.internal/computeMetadata/v1/'],
+    ['a host named metadata', 'http://Metadata.:8080/'],
+    ['0.0.0.0', 'http://0.0.0.0:3000/robot/send'],
+    ['IPv6 unspecified', 'http://[::]:3000/robot/send'],
+  ])('refuses a webhook on %s, naming the parameter without echoing it', (_name, webhook) => {
+    const error = errorOf({ 'robots/backend/webhook': webhook, 'robots/ops/webhook': WEBHOOK });
+    expect(error.message).toBe(
+      'invalid settings (1 problem):\n  robots/backend/webhook: must not point at a link-local or cloud metadata address (169.254.0.0/16, fe80::/10, metadata.*, 0.0.0.0, ::)',
+    );
+    expect(error.message).not.toContain(new URL(webhook).host);
+    expect(error.message).not.toContain('test-token-secret');
+  });
+
+  it.each([
+    'http://127.0.0.1:3000/robot/send?access_token=t',
+    'http://localhost:3000/robot/send?access_token=t',
+    'http://[::1]:3000/robot/send?access_token=t',
+  ])('keeps loopback webhooks for emulators: %s', (webhook) => {
+    const settings = buildSettings(new Map([['robots/local/webhook', webhook]]));
+    expect(settings.robots[0]?.webhook.reveal()).toBe(webhook);
+  });
+
   it('lists every problem by parameter name, prefixing config paths with "config: "', () => {
     const error = errorOf({
       'robots/backend/webhook': WEBHOOK,

@@ -7,11 +7,14 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
+/** OpenSSL's verification codes and Node's name check: the peer is not who it should be. */
+const CERTIFICATE_CODE = /CERT|SIGNATURE/;
+
 /**
  * A failed POST in plain words, with only the error code (ECONNREFUSED, ENOTFOUND…): the
  * messages can name the host. fetch puts the code on the cause, node:http on the error.
- * Duck-typed, since errors may come from another realm. A refused address is not retried: the
- * next attempt would meet the same answer.
+ * Duck-typed, since errors may come from another realm. A refused address or an untrusted
+ * certificate is not retried: the next attempt would meet the same answer.
  */
 export function networkFailure(error: unknown): Failure {
   const cause =
@@ -27,6 +30,10 @@ export function networkFailure(error: unknown): Failure {
     };
   }
   const detail = /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
+  if (CERTIFICATE_CODE.test(code)) {
+    const error = `network error${detail}: DingTalk's TLS certificate could not be verified`;
+    return { ok: false, reason: 'network', error, retryable: false };
+  }
   return {
     ok: false,
     reason: 'network',

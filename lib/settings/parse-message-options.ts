@@ -28,7 +28,15 @@ export interface RobotOverrides extends Partial<MessageOptions> {
 const LOCALES = keysOf<Locale>({ 'zh-CN': true, en: true });
 const MSG_TYPES = keysOf<MsgType>({ markdown: true, actionCard: true, text: true });
 const LINK_MODES = keysOf<LinkMode>({ dingtalk: true, browser: true });
-const MESSAGE_OPTION_KEYS = ['locale', 'msgtype', 'timezone', 'maxCommits', 'linkMode'] as const;
+export const MESSAGE_OPTION_KEYS = [
+  'locale',
+  'msgtype',
+  'timezone',
+  'maxCommits',
+  'linkMode',
+] as const;
+/** What `robots.<name>` in config may hold: its keywords and the options it overrides. */
+export const ROBOT_OPTION_KEYS = ['keywords', ...MESSAGE_OPTION_KEYS] as const;
 /** DingTalk lets a robot have at most 10 custom keywords. */
 const MAX_KEYWORDS = 10;
 
@@ -50,7 +58,7 @@ export function readRobotOverrides(
   problems: Problems,
 ): RobotOverrides {
   const mapping = readMapping(value, path, problems) ?? new Map<string, unknown>();
-  checkKeys(mapping, ['keywords', ...MESSAGE_OPTION_KEYS], path, problems);
+  checkKeys(mapping, ROBOT_OPTION_KEYS, path, problems);
   return {
     ...readOptions(mapping, path, problems),
     keywords: readKeywords(mapping, path, problems),

@@ -4,14 +4,15 @@ import type { Route } from './types';
 import {
   checkKeys,
   childPath,
-  describeValue,
+  describeName,
+  describeShape,
   readBoolean,
   readMapping,
   readStringList,
   type Problems,
 } from './config-fields';
 
-const ROUTE_KEYS = ['repos', 'events', 'branches', 'robots', 'atAll'] as const;
+export const ROUTE_KEYS = ['repos', 'events', 'branches', 'robots', 'atAll'] as const;
 
 /** `routes:` — absent (or empty `routes:`) means every event goes to every robot. */
 export function readRoutes(
@@ -21,7 +22,7 @@ export function readRoutes(
 ): Route[] | undefined {
   if (value === null || value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    problems.push(`routes: must be a list (got ${describeValue(value)})`);
+    problems.push(`routes: must be a list (got ${describeShape(value)})`);
     return undefined;
   }
   return value.map((item, index) => readRoute(item, `routes[${index}]`, robotNames, problems));
@@ -77,7 +78,7 @@ function checkGlob(pattern: string): string | null {
     compileGlob(pattern);
     return null;
   } catch (error) {
-    return `invalid glob ${JSON.stringify(pattern)} (${(error as Error).message})`;
+    return `invalid glob ${describeName(pattern)} (${(error as Error).message})`;
   }
 }
 
@@ -85,11 +86,11 @@ function checkGlob(pattern: string): string | null {
 function checkEvent(name: string): string | null {
   const [kind = '', action, ...rest] = name.split('.');
   if (!isEventKind(kind)) {
-    return `unknown event ${JSON.stringify(kind)}; known: ${EVENT_KINDS.join(', ')}`;
+    return `unknown event ${describeName(kind)}; known: ${EVENT_KINDS.join(', ')}`;
   }
   const actions = EVENT_ACTIONS[kind];
   if (rest.length > 0 || (action !== undefined && !actions.includes(action))) {
-    const got = JSON.stringify([action, ...rest].join('.'));
+    const got = describeName([action, ...rest].join('.'));
     return `unknown action ${got} for ${kind}; known: ${actions.join(', ')}`;
   }
   return null;
@@ -111,7 +112,7 @@ function readRobotList(
   const known = robotNames.length > 0 ? robotNames.join(', ') : '(none)';
   robots.forEach((robot, index) => {
     if (!robotNames.includes(robot)) {
-      problems.push(`${path}[${index}]: no robot ${JSON.stringify(robot)}; known: ${known}`);
+      problems.push(`${path}[${index}]: no robot ${describeName(robot)}; known: ${known}`);
     }
   });
   return robots;

@@ -1,6 +1,13 @@
 import { stringify } from 'yaml';
 import { SettingsError } from '../errors';
-import { checkKeys, childPath, describeValue, readMapping, type Problems } from './config-fields';
+import {
+  checkKeys,
+  childPath,
+  describeShape,
+  keyPath,
+  readMapping,
+  type Problems,
+} from './config-fields';
 import { CONFIG_KEYS } from './parse-config';
 import {
   CONFIG_PARAMETER,
@@ -67,7 +74,7 @@ function readGiteeSecrets(value: unknown, problems: Problems): string[] | undefi
   const list = gitee.get('secrets');
   if (!Array.isArray(list) || list.length === 0) {
     problems.push(
-      `gitee.secrets: must be a list of one or more secrets (got ${describeShape(list)})`,
+      `gitee.secrets: must be a list of one or more secrets (got ${describeSecretShape(list)})`,
     );
     return undefined;
   }
@@ -88,7 +95,9 @@ function readRobots(
   for (const [name, item] of robots) {
     const path = childPath('robots', name);
     if (!ROBOT_NAME_PATTERN.test(name)) {
-      problems.push(`${path}: robot names may only use letters, digits, _ and -`);
+      problems.push(
+        `${keyPath('robots', name)}: robot names may only use letters, digits, _ and -`,
+      );
       continue;
     }
     const robot = readMapping(item, path, problems) ?? new Map<string, unknown>();
@@ -104,12 +113,17 @@ function readRobots(
   return robotConfig;
 }
 
-/** A secret is described by its shape only ("a number"), never quoted. */
+/**
+ * A secret is described by its shape only ("a number"), never quoted. A key with nothing after
+ * it is often a secret YAML read as something else: `&abc` is an anchor and `#abc` a comment.
+ */
 function readSecretLine(value: unknown, path: string, problems: Problems): string | undefined {
-  if (value === undefined || value === null) {
+  if (value === undefined) {
     problems.push(`${path}: required`);
+  } else if (value === null) {
+    problems.push(`${path}: empty (quote a value that starts with &, # or another YAML indicator)`);
   } else if (typeof value !== 'string' || value.trim() === '') {
-    problems.push(`${path}: must be a non-empty string (got ${describeShape(value)})`);
+    problems.push(`${path}: must be a non-empty string (got ${describeSecretShape(value)})`);
   } else if (/[\r\n]/.test(value.trim())) {
     problems.push(`${path}: must be a single line`);
   } else {
@@ -118,11 +132,8 @@ function readSecretLine(value: unknown, path: string, problems: Problems): strin
   return undefined;
 }
 
-function describeShape(value: unknown): string {
-  if (typeof value === 'string') return 'an empty string';
-  if (typeof value === 'number') return 'a number; put it in quotes';
-  if (typeof value === 'boolean') return 'true or false';
-  return describeValue(value);
+function describeSecretShape(value: unknown): string {
+  return typeof value === 'number' ? 'a number; put it in quotes' : describeShape(value);
 }
 
 function invalidFile(problems: string[]): SettingsError {

@@ -7,8 +7,9 @@ export function maskSecret(value: string): string {
 }
 
 /**
- * A webhook URL with every query value masked (DingTalk's access_token is the credential) and
- * any user:password dropped: `https://oapi.dingtalk.com/robot/send?access_token=<masked>`.
+ * A webhook URL as its scheme and host only: `https://open.feishu.cn/<masked>`. Every other
+ * part may be the credential: DingTalk's access_token is in the query, a Feishu hook id is
+ * the path, a proxy's password is the userinfo.
  */
 export function maskUrl(value: string): string {
   let url: URL;
@@ -17,7 +18,7 @@ export function maskUrl(value: string): string {
   } catch {
     return '(masked: not a URL)';
   }
-  const credentials = url.username || url.password ? '<masked>@' : '';
-  const query = [...url.searchParams.keys()].map((key) => `${key}=<masked>`).join('&');
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query ? `?${query}` : ''}`;
+  if (url.host === '') return '(masked: not a URL with a host)';
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return `${url.protocol}//${url.host}/${bare ? '' : '<masked>'}`;
 }

@@ -13,10 +13,8 @@ import {
 } from '../../lib/settings/parameters';
 import { readYaml } from '../../lib/settings/read-yaml';
 import { maskSecret, maskUrl } from './mask';
+import { maskConfig, maskRobotOptions } from './mask-config';
 import type { WriteLine } from './output';
-
-/** Keys a robot may have in config; anything else under robots.<name> is masked, to be safe. */
-const ROBOT_OPTION_KEYS = ['keywords', 'locale', 'msgtype', 'timezone', 'maxCommits', 'linkMode'];
 
 /**
  * `show --stage S`: what SSM holds, in the settings-file layout, every secret masked, then
@@ -68,9 +66,14 @@ function buildMaskedView(records: ReadonlyMap<string, ParameterRecord>): Map<str
     view.set('gitee', new Map([['secrets', secretLines(giteeSecret).map(maskSecret)]]));
   }
   const config = readConfig(records.get(CONFIG_PARAMETER)?.value);
-  const robots = buildMaskedRobots(records, config.get('robots'));
+  const robots = buildMaskedRobots(records, config?.get('robots'));
   if (robots.size > 0) view.set('robots', robots);
-  for (const [key, value] of config) if (key !== 'robots') view.set(String(key), value);
+  if (!config) view.set('config', '(not a valid YAML mapping)');
+  for (const [key, value] of maskConfig(config ?? new Map())) {
+    if (key === 'robots') continue;
+    // A `gitee:` that ended up in config must not hide the real gitee/secret beside it.
+    view.set(view.has(key) ? `${key} (in config)` : key, value);
+  }
   return view;
 }
 
@@ -95,11 +98,9 @@ function buildMaskedRobots(
   }
   if (!(configRobots instanceof Map)) return robots;
   for (const [name, options] of configRobots) {
-    if (!(options instanceof Map)) continue;
-    for (const [key, value] of options) {
-      const known = ROBOT_OPTION_KEYS.includes(String(key));
-      robotOf(String(name)).set(String(key), known ? value : '(masked: not a robot option)');
-    }
+    const masked = maskRobotOptions(options);
+    if (!(masked instanceof Map)) continue;
+    for (const [key, value] of masked) robotOf(String(name)).set(String(key), value);
   }
   return robots;
 }
@@ -108,9 +109,9 @@ function secretLines(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => line.trim() !== '');
 }
 
-/** The config as a mapping; an unreadable one is shown as a note (the validation says why). */
-function readConfig(text: string | undefined): Map<unknown, unknown> {
+/** The config as a mapping; null when unreadable (shown as a note, the validation says why). */
+function readConfig(text: string | undefined): Map<unknown, unknown> | null {
   if (text === undefined) return new Map();
   const { value } = readYaml(text);
-  return value instanceof Map ? value : new Map([['config', '(not a valid YAML mapping)']]);
+  return value instanceof Map ? value : null;
 }

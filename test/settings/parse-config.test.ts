@@ -69,7 +69,7 @@ describe('parseConfig', () => {
     [
       'a document that is not a mapping',
       'just text',
-      '(top level): must be a mapping (got "just text")',
+      '(top level): must be a mapping (got a string of 9 characters)',
     ],
     [
       'a robot without a webhook',
@@ -109,7 +109,7 @@ describe('parseConfig', () => {
     [
       'a route that is a string',
       'routes: [backend]',
-      'routes[0]: must be a mapping (got "backend")',
+      'routes[0]: must be a mapping (got a string of 7 characters)',
     ],
     [
       'an unknown robot in a route',
@@ -179,7 +179,7 @@ describe('parseConfig', () => {
     [
       'a mention that is a string',
       'mentions: {bob: manager4521}',
-      'mentions.bob: must be a mapping (got "manager4521")',
+      'mentions.bob: must be a mapping (got a string of 11 characters)',
     ],
     [
       'an empty userId',
@@ -254,9 +254,11 @@ describe('parseConfig', () => {
     });
   });
 
-  it('never quotes a long value in full', () => {
+  it('describes a long value by its length, never quoting a piece of it', () => {
     const [message] = problemsOf(`defaults: {locale: "${'x'.repeat(200)}"}`);
-    expect(message).toBe(`defaults.locale: must be one of zh-CN, en (got "${'x'.repeat(40)}…")`);
+    expect(message).toBe(
+      'defaults.locale: must be one of zh-CN, en (got a string of 200 characters)',
+    );
   });
 
   it('returns the defaults for an absent (empty) config', () => {

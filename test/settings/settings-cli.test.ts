@@ -176,7 +176,7 @@ describe('settings CLI', () => {
 
       const text = out.join('\n');
       for (const secret of SECRETS) expect(text).not.toContain(secret);
-      expect(text).toContain('https://oapi.dingtalk.com/robot/send?access_token=<masked>');
+      expect(text).toContain('webhook: https://oapi.dingtalk.com/<masked>');
       expect(text).toContain('secret: SEC…(masked)');
       expect(text).toContain('secrets:\n    - (masked)');
       expect(text).toContain('keywords:\n      - Gitee');
@@ -211,9 +211,7 @@ describe('settings CLI', () => {
       expect(text).toContain(
         'note: 2 Gitee secrets: a rotation is in progress (the last one is the newest)',
       );
-      expect(text).toContain(
-        'webhook: https://<masked>@example.test/hook?access_token=<masked>&x=<masked>',
-      );
+      expect(text).toContain('webhook: https://example.test/<masked>');
       expect(text).toContain('secret: "(masked: not a robot option)"');
       expect(text).toContain('config: robots.team.secret: unknown key');
       expect(printed()).not.toMatch(/gitee-test-|test-token-team|pw-test|SECtest-misplaced/);

@@ -141,6 +141,37 @@ robot: {}
     expect(message).not.toContain('gitee-test-secret');
   });
 
+  it('refuses a secret that YAML reads as a tag or an anchor instead of keeping what is left', () => {
+    expect(fileErrorOf('gitee: {secret: !gitee-test-a rest}')).toBe(
+      'invalid settings file (1 problem):\n  line 1, column 17: an unknown tag (!name); quote a value that starts with !',
+    );
+    expect(fileErrorOf('gitee:\n  secret: &gitee-test-a\n')).toBe(
+      'invalid settings file (1 problem):\n  gitee.secret: empty (quote a value that starts with &, # or another YAML indicator)',
+    );
+  });
+
+  it('describes a scalar where gitee or a robot needs a mapping by its length only', () => {
+    expect(
+      fileErrorOf('gitee: gitee-test-secret-scalar\nrobots: {team: SECtest-team-0001}').split('\n'),
+    ).toEqual([
+      'invalid settings file (3 problems):',
+      '  gitee: must be a mapping (got a string of 24 characters)',
+      '  robots.team: must be a mapping (got a string of 17 characters)',
+      '  robots.team.webhook: required',
+    ]);
+  });
+
+  it.each([
+    ['an alias', 'gitee:\n  secret: *gitee-test-alias\n', 'line 2, column 11: an alias (*name)'],
+    ['a block scalar header', 'gitee:\n  secret: |gitee-test-block\n', 'line 2, column 12: '],
+    ['a YAML version', '%YAML gitee-test-version\n---\ngitee: {secret: a}\n', 'line 1, column '],
+    ['a flow item', 'gitee: {secret: a, gitee-test-flow]\n', 'line 1, column '],
+  ])('keeps only the position and the kind of a YAML error quoting %s', (_case, text, start) => {
+    const message = fileErrorOf(text);
+    expect(message).toContain(`\n  ${start}`);
+    expect(message).not.toContain('gitee-test');
+  });
+
   it('passes a typo in a robot option through to config validation, which names it', () => {
     const parameters = settingsFileToParameters(
       'robots: {team: {webhook: "https://example.test/?access_token=t", kewords: [Gitee]}}',

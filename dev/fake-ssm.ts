@@ -30,8 +30,13 @@ export interface FakeSsm {
   delete(name: string): void;
   /** The stored parameter, to check what a client wrote (value, type, version). */
   get(name: string): StoredParameter | undefined;
-  /** Answer the next `count` calls of `op` ('*' for any) with this error type. */
-  failNext(op: string, count: number, errorType: string): void;
+  /**
+   * Answer the next `count` calls of `op` ('*' for any) with this error type; with `name`,
+   * only calls that name that parameter (`Name`, or one of `Names`). This assumes what real
+   * SSM does: each call stands alone and a refused one changes nothing, so one call can fail
+   * among calls that succeed (an IAM policy or KMS key scoped to some parameters, throttling).
+   */
+  failNext(op: string, count: number, errorType: string, name?: string): void;
   /** While down, every request gets 500 InternalServerError. */
   setDown(down: boolean): void;
   close(): Promise<void>;
@@ -97,18 +102,27 @@ export async function startFakeSsm(
 
 /** Injected failures: the next N calls of an operation, or everything while "down". */
 function createFaultInjector() {
-  const pending: Array<{ op: string; remaining: number; errorType: string }> = [];
+  const pending: Array<{ op: string; remaining: number; errorType: string; name?: string }> = [];
   let down = false;
+  const names = (input: Record<string, unknown>) =>
+    [input.Name, ...(Array.isArray(input.Names) ? input.Names : [])].filter(
+      (name) => typeof name === 'string',
+    );
   return {
-    failNext(op: string, count: number, errorType: string) {
-      pending.push({ op, remaining: count, errorType });
+    failNext(op: string, count: number, errorType: string, name?: string) {
+      pending.push({ op, remaining: count, errorType, name });
     },
     setDown(value: boolean) {
       down = value;
     },
-    take(op: string): SsmFault | undefined {
+    take(op: string, input: Record<string, unknown>): SsmFault | undefined {
       if (down) return new SsmFault('InternalServerError', 'The service is down (fake).', 500);
-      const fault = pending.find((f) => f.remaining > 0 && (f.op === op || f.op === '*'));
+      const fault = pending.find(
+        (f) =>
+          f.remaining > 0 &&
+          (f.op === op || f.op === '*') &&
+          (f.name === undefined || names(input).includes(f.name)),
+      );
       if (!fault) return undefined;
       fault.remaining -= 1;
       const status = STATUS_OF[fault.errorType] ?? 400;
@@ -122,7 +136,7 @@ async function handle(
   response: ServerResponse,
   store: Store,
   calls: FakeSsm['calls'],
-  takeFault: (op: string) => SsmFault | undefined,
+  takeFault: (op: string, input: Record<string, unknown>) => SsmFault | undefined,
   onRawRequest: FakeSsmOptions['onRawRequest'],
 ): Promise<void> {
   const target = String(request.headers['x-amz-target'] ?? '');
@@ -133,7 +147,7 @@ async function handle(
   try {
     input = parseInput(request, body);
     calls.push({ op, input });
-    const fault = takeFault(op);
+    const fault = takeFault(op, input);
     if (fault) throw fault;
     const operation = OPERATIONS[op];
     if (!operation) throw new SsmFault('UnknownOperationException', `Unknown operation ${target}`);

@@ -1,26 +1,15 @@
 import { DeleteParametersCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { SettingsError } from '../../lib/errors';
-import { loadParameterRecords, type ParameterRecord } from '../../lib/settings/load-parameters';
+import { loadParameterRecords } from '../../lib/settings/load-parameters';
 import {
-  CONFIG_PARAMETER,
   GITEE_SECRET_PARAMETER,
   parameterTypeOf,
-  parseRobotParameterName,
   settingsPathForStage,
 } from '../../lib/settings/parameters';
-import { describeSsmError } from '../../lib/settings/ssm-error';
 import { validateSettingsFile, warningsFor } from './check';
 import type { WriteLine } from './output';
-
-export type ChangeAction = 'create' | 'update' | 'unchanged' | 'delete' | 'keep';
-
-export interface Change {
-  /** Relative to the stage path, as in ARCHITECTURE.md: `robots/team/webhook`. */
-  name: string;
-  action: ChangeAction;
-  /** Why, in words: never a value. */
-  reason?: string;
-}
+import { pushFailure } from './push-failure';
+import { planChanges, writesToSsm, type Change, type ChangeAction } from './push-plan';
 
 const WORDS: Record<ChangeAction, { done: string; planned: string }> = {
   create: { done: 'created', planned: 'create' },
@@ -33,8 +22,9 @@ const WORDS: Record<ChangeAction, { done: string; planned: string }> = {
 /**
  * `push --stage S --file F [--dry-run]`: validate the file as the Lambda would, compare with
  * SSM, write what differs (secrets as SecureString, config as String) and delete parameters
- * the file no longer has. gitee/secret is kept when the file has no `gitee:` section, so a
- * secret rotated with rotate-gitee-secret survives pushes of a file that leaves it out.
+ * the file no longer has, in an order that keeps SSM valid after every call (planChanges).
+ * gitee/secret is kept when the file has no `gitee:` section, so a secret rotated with
+ * rotate-gitee-secret survives pushes of a file that leaves it out.
  */
 export async function pushSettings(
   client: SSMClient,
@@ -43,17 +33,26 @@ export async function pushSettings(
 ): Promise<Change[]> {
   const { parameters, settings } = validateSettingsFile(options.text);
   const path = settingsPathForStage(options.stage);
-  const changes = planChanges(await loadParameterRecords(client, path), parameters);
+  const current = await loadCurrent(client, path);
+  const changes = planChanges(current, parameters);
   out(
     options.dryRun
       ? `Plan for ${path} (dry run: nothing is written):`
       : `Pushing ${options.fileName} to ${path}:`,
   );
+  const written: Change[] = [];
   for (const change of changes) {
-    if (!options.dryRun) await applyChange(client, path, change, parameters);
+    if (!options.dryRun && writesToSsm(change)) {
+      try {
+        await applyChange(client, path, change, parameters);
+      } catch (error) {
+        throw pushFailure(error, change, { current, desired: parameters, changes, written });
+      }
+      written.push(change);
+    }
     out(formatChange(change, options.dryRun));
   }
-  const changed = changes.filter((c) => c.action !== 'unchanged' && c.action !== 'keep').length;
+  const changed = changes.filter(writesToSsm).length;
   out(
     options.dryRun
       ? `Dry run: ${changed} change(s) not written.`
@@ -69,43 +68,16 @@ export async function pushSettings(
   return changes;
 }
 
-/** What to do with each parameter, sorted by name; types count, so a String webhook is fixed. */
-export function planChanges(
-  current: ReadonlyMap<string, ParameterRecord>,
-  desired: ReadonlyMap<string, string>,
-): Change[] {
-  const names = [...new Set([...current.keys(), ...desired.keys()])].sort();
-  return names.map((name): Change => {
-    const stored = current.get(name);
-    const wanted = desired.get(name);
-    if (wanted === undefined) return removal(name, desired);
-    if (!stored) return { name, action: 'create' };
-    const type = parameterTypeOf(name);
-    if (stored.type !== type)
-      return { name, action: 'update', reason: `type ${stored.type} → ${type}` };
-    return { name, action: stored.value === wanted ? 'unchanged' : 'update' };
-  });
+async function loadCurrent(client: SSMClient, path: string) {
+  try {
+    return await loadParameterRecords(client, path);
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    throw new SettingsError(`${error.message}\nNothing was written.`, { cause: error });
+  }
 }
 
-function removal(name: string, desired: ReadonlyMap<string, string>): Change {
-  if (name === GITEE_SECRET_PARAMETER) return { name, action: 'keep', reason: 'not in the file' };
-  if (name === CONFIG_PARAMETER)
-    return { name, action: 'delete', reason: 'the file has no config keys' };
-  const robot = parseRobotParameterName(name)?.robot;
-  if (robot === undefined)
-    return { name, action: 'delete', reason: 'not part of the settings layout' };
-  const inFile = [...desired.keys()].some(
-    (other) => parseRobotParameterName(other)?.robot === robot,
-  );
-  return {
-    name,
-    action: 'delete',
-    reason: inFile
-      ? `the file gives robot "${robot}" no secret`
-      : `robot "${robot}" is not in the file`,
-  };
-}
-
+/** One SSM call; the caller reports a failure with what was and was not written. */
 async function applyChange(
   client: SSMClient,
   path: string,
@@ -114,20 +86,13 @@ async function applyChange(
 ): Promise<void> {
   const fullName = `${path}/${change.name}`;
   const value = parameters.get(change.name);
-  try {
-    if ((change.action === 'create' || change.action === 'update') && value !== undefined) {
-      const type = parameterTypeOf(change.name);
-      await client.send(
-        new PutParameterCommand({ Name: fullName, Value: value, Type: type, Overwrite: true }),
-      );
-    } else if (change.action === 'delete') {
-      await client.send(new DeleteParametersCommand({ Names: [fullName] }));
-    }
-  } catch (error) {
-    const operation = change.action === 'delete' ? 'DeleteParameters' : 'PutParameter';
-    throw new SettingsError(`${describeSsmError(operation, error)} (${change.name})`, {
-      cause: error,
-    });
+  if (change.action === 'delete') {
+    await client.send(new DeleteParametersCommand({ Names: [fullName] }));
+  } else if (value !== undefined) {
+    const type = parameterTypeOf(change.name);
+    await client.send(
+      new PutParameterCommand({ Name: fullName, Value: value, Type: type, Overwrite: true }),
+    );
   }
 }
 

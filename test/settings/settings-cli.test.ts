@@ -1,5 +1,9 @@
 import { startFakeSsm, type FakeSsm } from '../../dev/fake-ssm';
+import { SettingsError } from '../../lib/errors';
+import { buildSettings } from '../../lib/settings/build-settings';
+import { loadParameters, type ParameterRecord } from '../../lib/settings/load-parameters';
 import { runSettingsCli } from '../../scripts/settings/cli';
+import { pushFailure } from '../../scripts/settings/push-failure';
 import { createTestSsmClient } from './ssm-test-client';
 
 const STAGE = '/gitee-dingtalk/test';
@@ -81,11 +85,11 @@ describe('settings CLI', () => {
       expect(ssm.get(`${STAGE}/config`)?.value).not.toMatch(/test-token|SECtest|gitee-test/);
       expect(out).toEqual([
         'Pushing settings.yml to /gitee-dingtalk/test:',
-        '  created    config (String)',
         '  created    gitee/secret (SecureString)',
-        '  created    robots/backend/secret (SecureString)',
         '  created    robots/backend/webhook (SecureString)',
         '  created    robots/release/webhook (SecureString)',
+        '  created    robots/backend/secret (SecureString)',
+        '  created    config (String)',
         'Done: 5 change(s) written.',
       ]);
       for (const secret of SECRETS) expect(printed()).not.toContain(secret);
@@ -120,12 +124,12 @@ describe('settings CLI', () => {
 
       expect(out).toEqual([
         'Pushing settings.yml to /gitee-dingtalk/test:',
-        '  updated    config',
         '  unchanged  gitee/secret',
-        '  deleted    robots/backend/secret: the file gives robot "backend" no secret',
         '  unchanged  robots/backend/webhook',
-        '  deleted    robots/old/webhook: robot "old" is not in the file',
         '  updated    robots/release/webhook: type String → SecureString',
+        '  updated    config',
+        '  deleted    robots/backend/secret: the file gives robot "backend" no secret',
+        '  deleted    robots/old/webhook: robot "old" is not in the file',
         'Done: 4 change(s) written.',
       ]);
       expect(ssm.get(`${STAGE}/robots/old/webhook`)).toBeUndefined();
@@ -162,7 +166,139 @@ describe('settings CLI', () => {
       expect(await run('push', '--stage', 'test', '--file', 'settings.yml')).toBe(1);
 
       expect(err).toEqual([
-        'SSM PutParameter failed: AccessDeniedException (HTTP 400) - Injected AccessDeniedException (fake). (config)',
+        [
+          'SSM PutParameter failed: AccessDeniedException (HTTP 400) - Injected AccessDeniedException (fake). (gitee/secret)',
+          'Written: nothing',
+          'Not written: gitee/secret (create), robots/backend/webhook (create), robots/release/webhook (create), robots/backend/secret (create), config (create)',
+          'The settings now in SSM are valid: the Lambda keeps working. Push again to finish.',
+        ].join('\n'),
+      ]);
+    });
+
+    it('says nothing was written when SSM cannot be read', async () => {
+      ssm.failNext('GetParametersByPath', 1, 'AccessDeniedException');
+
+      expect(await run('push', '--stage', 'test', '--file', 'settings.yml')).toBe(1);
+
+      expect(err.join('\n')).toMatch(/^SSM GetParametersByPath failed: .*\nNothing was written\.$/);
+    });
+  });
+
+  describe('push order (a robot renamed from old to new)', () => {
+    const renameFile = (robot: string) => `
+gitee: {secret: ${SECRETS[0]}}
+robots:
+  ${robot}:
+    webhook: https://oapi.dingtalk.com/robot/send?access_token=test-token-${robot}
+    secret: SECtest-${robot}-0001
+    keywords: [Gitee]
+routes:
+  - events: [push]
+    robots: [${robot}]
+`;
+    /** Secrets and webhooks, then config, then deletions: independently of the code's table. */
+    const WRITES = [
+      ['PutParameter', 'robots/new/webhook'],
+      ['PutParameter', 'robots/new/secret'],
+      ['PutParameter', 'config'],
+      ['DeleteParameters', 'robots/old/secret'],
+      ['DeleteParameters', 'robots/old/webhook'],
+    ] as const;
+    const describeWrite = ([op, name]: (typeof WRITES)[number]) =>
+      `${name} (${op === 'PutParameter' ? (name === 'config' ? 'update' : 'create') : 'delete'})`;
+    const list = (writes: ReadonlyArray<(typeof WRITES)[number]>) =>
+      writes.length === 0 ? 'nothing' : writes.map(describeWrite).join(', ');
+
+    /** What a cold start would do with what SSM holds: build the settings, or fail (500). */
+    const storedSettingsProblem = async () => {
+      const client = createTestSsmClient(ssm.endpoint);
+      try {
+        buildSettings(await loadParameters(client, STAGE));
+        return null;
+      } catch (error) {
+        if (error instanceof SettingsError) return error.message;
+        throw error;
+      } finally {
+        client.destroy();
+      }
+    };
+
+    beforeEach(async () => {
+      files['old.yml'] = renameFile('old');
+      files['new.yml'] = renameFile('new');
+      expect(await run('push', '--stage', 'test', '--file', 'old.yml')).toBe(0);
+      ssm.calls.length = 0;
+      out = [];
+    });
+
+    it('writes secrets and webhooks first, config after them, deletions last', async () => {
+      expect(await run('push', '--stage', 'test', '--file', 'new.yml')).toBe(0);
+
+      const writes = ssm.calls
+        .filter((call) => call.op !== 'GetParametersByPath')
+        .map((call) => [call.op, String(call.input.Name ?? call.input.Names)]);
+      expect(writes).toEqual(WRITES.map(([op, name]) => [op, `${STAGE}/${name}`]));
+      expect(await storedSettingsProblem()).toBeNull();
+    });
+
+    it.each(WRITES.map((write, index) => [write[1], index] as const))(
+      'leaves settings the Lambda accepts, and says what was written, when writing %s fails',
+      async (name, index) => {
+        const failing = WRITES[index] as (typeof WRITES)[number];
+        ssm.failNext(failing[0], 1, 'ThrottlingException', `${STAGE}/${name}`);
+
+        expect(await run('push', '--stage', 'test', '--file', 'new.yml')).toBe(1);
+
+        expect(await storedSettingsProblem()).toBeNull();
+        expect(err).toEqual([
+          [
+            `SSM ${failing[0]} failed: ThrottlingException (HTTP 400) (${name})`,
+            `Written: ${list(WRITES.slice(0, index))}`,
+            `Not written: ${list(WRITES.slice(index))}`,
+            'The settings now in SSM are valid: the Lambda keeps working. Push again to finish.',
+          ].join('\n'),
+        ]);
+        for (const [op, written] of WRITES.slice(0, index)) {
+          const stored = ssm.get(`${STAGE}/${written}`);
+          if (op === 'DeleteParameters') expect(stored).toBeUndefined();
+          else expect(stored).toBeDefined();
+        }
+
+        err = [];
+        expect(await run('push', '--stage', 'test', '--file', 'new.yml')).toBe(0);
+        expect(ssm.get(`${STAGE}/robots/old/webhook`)).toBeUndefined();
+        expect(ssm.get(`${STAGE}/config`)?.value).toContain('- new');
+      },
+    );
+
+    it('says it cannot tell whether a call that got no answer was written', () => {
+      const webhook: ParameterRecord = {
+        value: 'https://example.test/robot/send?access_token=t',
+        type: 'SecureString',
+      };
+      const change = { name: 'config', action: 'update' as const };
+      const noAnswer = Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+
+      const error = pushFailure(noAnswer, change, {
+        current: new Map([
+          ['robots/old/webhook', webhook],
+          ['config', { value: 'routes: [{robots: [old]}]', type: 'String' }],
+        ]),
+        desired: new Map([
+          ['robots/old/webhook', webhook.value],
+          ['config', 'routes: [{robots: [new]}]'],
+        ]),
+        changes: [change],
+        written: [],
+      });
+
+      // Not written: old config, valid. Written: a config naming a robot with no webhook.
+      expect(error.message.split('\n')).toEqual([
+        'SSM PutParameter failed: TimeoutError (config)',
+        'Written: nothing',
+        'Not written: nothing',
+        'Unknown (no answer from SSM): config (update)',
+        'The settings now in SSM may not be valid: cold starts answer 500 until a push succeeds.',
       ]);
     });
   });

@@ -9,7 +9,9 @@ import type {
 import {
   checkKeys,
   childPath,
+  describeName,
   describeValue,
+  looksLikeSecret,
   readEnum,
   readMapping,
   readString,
@@ -81,12 +83,14 @@ function readRobots(
   const robots = new Map<string, RobotOverrides>();
   const mapping = readMapping(value, 'robots', problems) ?? new Map<string, unknown>();
   for (const [name, item] of mapping) {
-    const path = childPath('robots', name);
+    // A key pasted where a robot name belongs may be a credential: name it by shape then.
+    const path = looksLikeSecret(name)
+      ? `robots[${describeName(name)}]`
+      : childPath('robots', name);
     if (!robotNames.includes(name)) {
       const known = robotNames.length > 0 ? robotNames.join(', ') : '(none)';
-      problems.push(
-        `${path}: no robot ${JSON.stringify(name)} (no robots/${name}/webhook parameter); known: ${known}`,
-      );
+      const parameter = looksLikeSecret(name) ? '' : ` (no robots/${name}/webhook parameter)`;
+      problems.push(`${path}: no robot ${describeName(name)}${parameter}; known: ${known}`);
     }
     robots.set(name, readRobotOverrides(item, path, problems));
   }
@@ -148,7 +152,12 @@ function readPattern(value: unknown, problems: Problems): RegExp | null {
   try {
     return new RegExp(value);
   } catch (error) {
-    problems.push(`${path}: invalid regular expression (${(error as Error).message})`);
+    // V8 quotes the whole pattern ("Invalid regular expression: /…/: reason"); keep the reason.
+    const reason = (error as Error).message.replace(
+      /^Invalid regular expression: \/[\s\S]*\/[a-z]*: /,
+      '',
+    );
+    problems.push(`${path}: invalid regular expression (${reason})`);
     return null;
   }
 }

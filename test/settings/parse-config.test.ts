@@ -194,7 +194,17 @@ describe('parseConfig', () => {
     [
       'an invalid regular expression',
       'filters: {skipCommitPattern: "[skip notify"}',
-      'filters.skipCommitPattern: invalid regular expression (Invalid regular expression: /[skip notify/: Unterminated character class)',
+      'filters.skipCommitPattern: invalid regular expression (Unterminated character class)',
+    ],
+    [
+      'an invalid pattern holding a pasted secret',
+      'filters: {skipCommitPattern: "(SECtest0123456789abcdef"}',
+      'filters.skipCommitPattern: invalid regular expression (Unterminated group)',
+    ],
+    [
+      'a secret pasted as a robot name',
+      'robots: {SECtest0123456789abcdef0123: {locale: en}}',
+      'robots[(a string of 27 characters)]: no robot (a string of 27 characters); known: backend, release',
     ],
     [
       'a pattern that is a number',

@@ -74,7 +74,8 @@ export function signedGiteeEvent(options: {
 
 let lastDefaultTimestamp = 0;
 
-function uniqueNow(): number {
+/** Now, but never the same value twice in a test run: two deliveries must not share a signature. */
+export function uniqueNow(): number {
   lastDefaultTimestamp = Math.max(Date.now(), lastDefaultTimestamp + 1);
   return lastDefaultTimestamp;
 }

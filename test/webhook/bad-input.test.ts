@@ -1,5 +1,5 @@
 import { signTimestamp } from '../../lib/crypto/hmac';
-import { httpApiEvent, signedGiteeEvent } from '../helpers/api-gateway';
+import { httpApiEvent, signedGiteeEvent, uniqueNow } from '../helpers/api-gateway';
 import { loadFixture, readFixture } from '../helpers/fixtures';
 import { GITEE_SECRET, startRelay } from '../helpers/relay-harness';
 
@@ -15,7 +15,7 @@ function signedHeaders(timestamp: string, token = signTimestamp(timestamp, GITEE
   };
 }
 
-function withBody(body: string, headers = signedHeaders(String(Date.now()))) {
+function withBody(body: string, headers = signedHeaders(String(uniqueNow()))) {
   return httpApiEvent({ headers, body });
 }
 
@@ -28,13 +28,13 @@ function nested(depth: number): string {
 const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegExp]> = [
   [
     'a forged token',
-    () => withBody(push, signedHeaders(String(Date.now()), 'A'.repeat(43) + '=')),
+    () => withBody(push, signedHeaders(String(uniqueNow()), 'A'.repeat(43) + '=')),
     401,
     /invalid signature/,
   ],
   [
     'a missing token',
-    () => withBody(push, { ...signedHeaders(String(Date.now())), 'x-gitee-token': '' }),
+    () => withBody(push, { ...signedHeaders(String(uniqueNow())), 'x-gitee-token': '' }),
     401,
     /invalid signature/,
   ],
@@ -43,7 +43,7 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     () =>
       withBody(
         push,
-        signedHeaders(String(Date.now()), signTimestamp(String(Date.now()), 'SECtest-wrong')),
+        signedHeaders(String(uniqueNow()), signTimestamp(String(uniqueNow()), 'SECtest-wrong')),
       ),
     401,
     /invalid signature/,
@@ -71,7 +71,7 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     'a legacy form-encoded hook',
     () =>
       withBody(`hook=${encodeURIComponent(push)}`, {
-        ...signedHeaders(String(Date.now())),
+        ...signedHeaders(String(uniqueNow())),
         'content-type': 'application/x-www-form-urlencoded',
       }),
     400,
@@ -83,7 +83,7 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     'an unknown hook',
     () =>
       withBody(JSON.stringify({ ...loadFixture('push-commits'), hook_name: 'wiki_hooks' }), {
-        ...signedHeaders(String(Date.now())),
+        ...signedHeaders(String(uniqueNow())),
         'x-gitee-event': 'Wiki Hook',
       }),
     400,
@@ -117,7 +117,7 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     'a 3 MB base64 body',
     () =>
       httpApiEvent({
-        headers: signedHeaders(String(Date.now())),
+        headers: signedHeaders(String(uniqueNow())),
         body: Buffer.alloc(3 * 1024 * 1024, 32).toString('base64'),
         isBase64Encoded: true,
       }),
@@ -135,7 +135,7 @@ const CASES: Array<[string, () => ReturnType<typeof httpApiEvent>, number, RegEx
     () =>
       withBody(
         '{"__proto__":{"hook_name":"push_hooks","repository":{"path_with_namespace":"evil/x"}},"constructor":{"prototype":{"polluted":true}}}',
-        { ...signedHeaders(String(Date.now())), 'x-gitee-event': '' },
+        { ...signedHeaders(String(uniqueNow())), 'x-gitee-event': '' },
       ),
     400,
     /no hook_name/,
@@ -162,7 +162,7 @@ describe('webhook handler with bad input', () => {
     const event = signedGiteeEvent({
       body: loadFixture('push-commits'),
       secret: GITEE_SECRET,
-      timestamp: Date.now(),
+      timestamp: uniqueNow(),
     });
     event.body = Buffer.from(event.body!, 'utf8').toString('base64');
     event.isBase64Encoded = true;
@@ -173,7 +173,7 @@ describe('webhook handler with bad input', () => {
     const event = signedGiteeEvent({
       body: loadFixture('tag_push-create'),
       secret: GITEE_SECRET,
-      timestamp: Date.now(),
+      timestamp: uniqueNow(),
       headers: { 'x-gitee-event': 'tag_push_hooks', 'x-gitee-ping': 'false' },
     });
     expect(JSON.parse((await relay.handler(event)).body)).toMatchObject({
@@ -186,7 +186,7 @@ describe('webhook handler with bad input', () => {
     const event = signedGiteeEvent({
       body: loadFixture('issue-open'),
       secret: GITEE_SECRET,
-      timestamp: Date.now(),
+      timestamp: uniqueNow(),
     });
     expect((await relay.handler(event)).statusCode).toBe(200);
     const again = await relay.handler(event);
@@ -203,10 +203,10 @@ describe('webhook handler with bad input', () => {
     const event = signedGiteeEvent({
       body: loadFixture('note-issue'),
       secret: GITEE_SECRET,
-      timestamp: Date.now(),
+      timestamp: uniqueNow(),
     });
     await relay.handler(event);
-    await relay.handler(withBody(push, signedHeaders(String(Date.now()), 'forged')));
+    await relay.handler(withBody(push, signedHeaders(String(uniqueNow()), 'forged')));
     const lines = relay.logs.slice(before);
     const logs = lines.join('\n');
     for (const secret of [

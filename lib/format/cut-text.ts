@@ -22,36 +22,108 @@ export function oneLine(text: string | null | undefined): string {
   return text.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
-/** The first line, e.g. a commit's subject. */
+/** The first line, e.g. a commit's subject, read up to a length no message shows ("…" beyond). */
 export function firstLine(text: string | null | undefined): string {
   if (typeof text !== 'string') return '';
-  const trimmed = text.replace(/^\s+/, '');
+  const trimmed = text.trimStart();
   const end = trimmed.search(/\r?\n/);
-  return oneLine(end === -1 ? trimmed : trimmed.slice(0, end));
+  const line = end === -1 ? trimmed : trimmed.slice(0, end);
+  return line.length > FIRST_LINE_UNITS
+    ? `${oneLine(headOf(line, FIRST_LINE_UNITS))}…`
+    : oneLine(line);
 }
+
+const FIRST_LINE_UNITS = 4096;
 
 /** At most `max` grapheme clusters; a cut text ends in "…" (which counts as one). */
 export function cutText(text: string, max: number): string {
   if (max <= 0) return '';
   // Every grapheme holds at least one code unit: short strings need no segmentation.
   if (text.length <= max) return text;
-  const cut = cutGraphemes(text, max);
-  // No real character is this long (the longest emoji sequences take under 20 UTF-16 units);
-  // thousands of combining marks or joiners are cut by code point so no surrogate pair splits.
-  return cut.length <= max * MAX_UNITS_PER_CHARACTER ? cut : cutCodePoints(cut, max);
+  // No real character is this long (the longest emoji sequences take under 20 UTF-16 units), so
+  // only this much is segmented: segmenting a whole 1 MiB body takes a second. Thousands of
+  // combining marks or joiners are cut by code point so no surrogate pair splits.
+  // Most text (Latin, CJK) is one unit per character: no segmenter needed to cut it.
+  if (ONE_UNIT_EACH.test(text.slice(0, max + 1)))
+    return text.slice(0, max - 1).trimEnd() + ELLIPSIS;
+  const limit = max * MAX_UNITS_PER_CHARACTER;
+  const head = text.length > limit ? text.slice(0, limit + 1) : text;
+  const cut = cutGraphemes(head, max);
+  if (cut === head && head === text && text.length <= limit) return text;
+  return cut !== head && cut.length <= limit ? cut : cutCodePoints(text, max);
+}
+
+/**
+ * `text` as one tidy line (see oneLine) of at most `max` characters. Only as much as `max`
+ * characters can take is read, so a megabyte title costs what a short one does.
+ */
+export function cutLine(text: string | null | undefined, max: number): string {
+  if (typeof text !== 'string' || max <= 0) return '';
+  const units = max * MAX_UNITS_PER_CHARACTER;
+  if (text.length <= units) return cutText(oneLine(text), max);
+  return cutText(`${oneLine(headOf(text, units))}…`, max);
+}
+
+/** The first `units` code units of `text`, never ending in half a surrogate pair. */
+export function headOf(text: string, units: number): string {
+  if (text.length <= units) return text;
+  return text.slice(0, isHighSurrogate(text, units - 1) ? units - 1 : units);
 }
 
 const MAX_UNITS_PER_CHARACTER = 32;
+/**
+ * Characters that never join a neighbour into one grapheme cluster (UAX #29): Latin up to the
+ * combining marks at U+0300 (CR left out: CR LF is one cluster), CJK punctuation and kana
+ * without their combining marks, CJK ideographs, fullwidth forms, U+FFFD. No surrogates, joiners,
+ * variation selectors or Hangul jamo.
+ */
+const ONE_UNIT_EACH =
+  // eslint-disable-next-line no-control-regex
+  /^[\u0000-\u000C\u000E-\u02FF\u3000-\u3029\u3030-\u3098\u309B-\u30FF\u4E00-\u9FFF\uFF01-\uFF60\uFFFD]*$/;
 
 function cutGraphemes(text: string, max: number): string {
-  let count = 0;
-  let keepEnd = 0;
-  for (const { index } of graphemes.segment(text)) {
-    if (count === max - 1) keepEnd = index;
-    if (count === max) return text.slice(0, keepEnd).trimEnd() + ELLIPSIS;
-    count += 1;
+  const starts = clusterStarts(text, max + 1);
+  const keepEnd = starts[max - 1];
+  return starts.length > max && keepEnd !== undefined
+    ? text.slice(0, keepEnd).trimEnd() + ELLIPSIS
+    : text;
+}
+
+/** Units segmented at a time: each step of V8's segment iterator costs the length of its input. */
+const WINDOW = 64;
+
+/**
+ * Where the first `count` grapheme clusters start (fewer when the text has fewer), segmenting a
+ * window at a time. A cluster boundary depends only on what precedes it and the next character,
+ * so every boundary inside a window is real; the window's last cluster may go on past it, and
+ * the next window starts there.
+ */
+function clusterStarts(text: string, count: number): number[] {
+  const starts: number[] = [];
+  let from = 0;
+  let size = WINDOW;
+  while (from < text.length && starts.length < count) {
+    // Never between the halves of a surrogate pair: the boundary before a character needs all of it.
+    const end = Math.min(
+      text.length,
+      from + size + (isHighSurrogate(text, from + size - 1) ? 1 : 0),
+    );
+    const found = Array.from(graphemes.segment(text.slice(from, end)), ({ index }) => from + index);
+    const sure = end === text.length ? found : found.slice(0, -1);
+    if (sure.length === 0) {
+      size *= 2;
+      continue;
+    }
+    starts.push(...sure);
+    from = end === text.length ? end : (found.at(-1) ?? end);
+    size = WINDOW;
   }
-  return text;
+  return starts.slice(0, count);
+}
+
+function isHighSurrogate(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 function cutCodePoints(text: string, max: number): string {

@@ -1,7 +1,7 @@
 import type { At } from '../dingtalk/message';
 import type { LinkMode } from '../settings/types';
 import { plainExcerpt } from './plain-excerpt';
-import { cutText, oneLine } from './cut-text';
+import { cutLine } from './cut-text';
 import { escapePlainText } from './escape-text';
 import { MAX, type EventView, type Person, type Span } from './event-view';
 import type { LocaleText } from './locales/locale-text';
@@ -64,11 +64,9 @@ export function renderBlocks(
           .join(t.separator),
     items: shown.map(spans),
     more: !budget.compact && hidden > 0 ? t.push.moreCommits(hidden) : '',
-    excerpt: budget.compact
-      ? ''
-      : style.escape(cutText(oneLine(plainExcerpt(view.excerpt)), budget.excerpt)),
+    excerpt: budget.compact ? '' : style.escape(plainExcerpt(view.excerpt, budget.excerpt)),
     unmappedNames: unmappedNotShown(input).map((one) =>
-      style.escape(cutText(oneLine(one.name), MAX.name)),
+      style.escape(lineOnce(one, one.name, MAX.name)),
     ),
   };
 }
@@ -80,14 +78,28 @@ function renderSpans(spans: readonly Span[], style: SpanStyle, cap: number): str
         case 'word':
           return span.text;
         case 'user':
-          return style.escape(cutText(oneLine(span.text), Math.min(span.max, cap)));
+          return style.escape(lineOnce(span, span.text, Math.min(span.max, cap)));
         case 'person':
-          return style.escape(cutText(oneLine(span.person.name), Math.min(MAX.name, cap)));
+          return style.escape(lineOnce(span.person, span.person.name, Math.min(MAX.name, cap)));
         case 'link':
           return style.link(renderSpans(span.label, style, cap) || '↗', span.url);
       }
     })
     .join('');
+}
+
+const lines = new WeakMap<object, Map<number, string>>();
+
+/**
+ * cutLine of a span's text, worked out once per span and length: fitMessage renders the same
+ * spans many times while it looks for the longest commit list that fits.
+ */
+function lineOnce(owner: object, text: string, max: number): string {
+  const known = lines.get(owner) ?? new Map<number, string>();
+  lines.set(owner, known);
+  const line = known.get(max) ?? cutLine(text, max);
+  known.set(max, line);
+  return line;
 }
 
 /** Unmapped people the message does not already name (a reviewer listed as a fact, say). */

@@ -14,6 +14,47 @@ describe('cutText', () => {
     expect(cutText('abc', 0)).toBe('');
   });
 
+  it('cuts where segmenting the whole text would, for text of every kind of cluster', () => {
+    const pieces = [
+      'a',
+      ' ',
+      '分',
+      '\r\n',
+      '\r',
+      'é',
+      'e\u0301',
+      FAMILY,
+      FLAG,
+      '🇨',
+      '\u200D',
+      '한',
+      '\u1100\u1161',
+      '😀\uFE0F',
+      '\uD800',
+      // Longer than a segmenting window.
+      `o${'\u0301'.repeat(70)}`,
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let round = 0; round < 300; round += 1) {
+      const text = Array.from(
+        { length: 40 + (next() % 300) },
+        () => pieces[next() % pieces.length],
+      ).join('');
+      const clusters = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)];
+      const max = 1 + (next() % 80);
+      const expected =
+        clusters.length <= max
+          ? text
+          : clusters
+              .slice(0, max - 1)
+              .map(({ segment }) => segment)
+              .join('')
+              .trimEnd() + '…';
+      expect(cutText(text, max)).toBe(expected);
+    }
+  });
+
   it.each([
     ['an emoji outside the BMP', '😀'.repeat(10)],
     ['a family emoji joined by ZWJ', FAMILY.repeat(10)],

@@ -1,10 +1,9 @@
 import { plainExcerpt } from '../../lib/format/plain-excerpt';
-import { oneLine } from '../../lib/format/cut-text';
 import { format, textOf } from './message-parts';
 import type { Payload } from './payloads/common';
 import { loadFixture } from '../helpers/fixtures';
 
-const excerpt = (markdown: string) => oneLine(plainExcerpt(markdown));
+const excerpt = (markdown: string) => plainExcerpt(markdown, 200);
 
 describe('plainExcerpt', () => {
   it.each([
@@ -33,6 +32,33 @@ describe('plainExcerpt', () => {
     ['email a_b@c.com', 'email a_b@c.com'],
   ])('leaves text that only looks like syntax alone: %j', (text, plain) => {
     expect(excerpt(text)).toBe(plain);
+  });
+
+  it('cuts a long body to the excerpt length on a character boundary, ending in "…"', () => {
+    expect(plainExcerpt('段落😀。'.repeat(10_000), 10)).toBe('段落😀。段落😀。段…');
+    expect(plainExcerpt('word '.repeat(100_000), 12)).toBe('word word w…');
+  });
+
+  it('strips syntax that closes early in a long body', () => {
+    expect(plainExcerpt(`**重要** ${'x '.repeat(5000)}`, 20)).toBe('重要 x x x x x x x x…');
+    expect(plainExcerpt(`见 [文档](https://gitee.com/acme/doc) ${'说明'.repeat(5000)}`, 8)).toBe(
+      '见 文档 说明…',
+    );
+  });
+
+  it('shows the text of a link or image the cut runs through, never half its address', () => {
+    const links = '见 [设计文档](https://gitee.com/acme/doc/' + 'a'.repeat(5000) + ')';
+    expect(plainExcerpt(links, 100)).toBe('见 设计文档…');
+    const images = '![截图](https://gitee.com/x.png) '.repeat(1000);
+    const shown = plainExcerpt(images, 200);
+    expect(shown).toMatch(/^(截图 )+截?图?…$/);
+  });
+
+  it('drops emphasis and code opened in what is read but closed beyond it', () => {
+    const shown = plainExcerpt(`开头 **很长的强调 ${'内容 '.repeat(2000)}**`, 30);
+    expect(shown.startsWith('开头 很长的强调 内容 内容')).toBe(true);
+    expect(shown).not.toContain('*');
+    expect(plainExcerpt(`运行 \`${'npm '.repeat(2000)}\``, 11)).toBe('运行 npm npm…');
   });
 
   it('shows an opened issue body without markdown syntax or escapes in the message', () => {

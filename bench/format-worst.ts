@@ -29,6 +29,7 @@ function options(msgtype: MsgType): FormatOptions {
     keywords: ['Gitee'],
     mentions: {},
     atAll: false,
+    giteeHosts: ['gitee.com'],
   };
 }
 

@@ -105,6 +105,7 @@ function formatJob(
     keywords: robot.keywords,
     mentions: settings.mentions,
     atAll,
+    giteeHosts: settings.links.giteeHosts,
   });
   return { robot, message };
 }

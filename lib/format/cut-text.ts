@@ -19,7 +19,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function oneLine(text: string | null | undefined): string {
   if (typeof text !== 'string') return '';
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return wellFormed(text).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text with every lone surrogate replaced by U+FFFD, e.g. before encodeURIComponent (which throws on one). */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** The first line, e.g. a commit's subject, read up to a length no message shows ("…" beyond). */

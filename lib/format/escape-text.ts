@@ -10,6 +10,11 @@
 const ZERO_WIDTH_JOINER = '\u200D';
 /** Joined into "://" and "www." so clients do not turn a bare address into a link. */
 const ZERO_WIDTH_SPACE = '\u200B';
+/**
+ * After "&", so "&amp;" or "&#64;" someone typed shows as typed and starts no character
+ * reference, whether or not a client decodes entities (issue 9, item 5).
+ */
+const WORD_JOINER = '\u2060';
 
 /**
  * Characters that mean something anywhere in a line: emphasis, code, strike-through, links
@@ -20,9 +25,10 @@ const INLINE_SPECIAL = /[\\`*_[\]~<|]/g;
 /** What opens a block, only at a line start: heading, quote, list item, "---" rule. */
 const BLOCK_START = /^([#>+-])|^(\d{1,9})([.)])(?=\s|$)/;
 
-/** For plain text (the title, `text` messages): no mentions, no auto-links. */
+/** For plain text (the title, `text` messages): no mentions, no auto-links, no entities. */
 export function escapePlainText(text: string): string {
   return text
+    .replace(/&/g, `&${WORD_JOINER}`)
     .replace(/@/g, `@${ZERO_WIDTH_JOINER}`)
     .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
     .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}${ZERO_WIDTH_SPACE}.`);

@@ -4,6 +4,7 @@ import type { MentionTarget, MessageOptions } from '../settings/types';
 import { applyKeyword } from './apply-keyword';
 import { describeEvent } from './describe-event';
 import { fitMessage } from './fit-message';
+import { onGiteeHost } from './gitee-links';
 import { localeText } from './locales/locale-text';
 import type { Budget, RenderInput } from './render-blocks';
 import { renderActionCard } from './render-action-card';
@@ -18,6 +19,11 @@ export interface FormatOptions extends MessageOptions {
   mentions: Readonly<Record<string, MentionTarget>>;
   /** This route wants @everyone. */
   atAll: boolean;
+  /**
+   * Where links may point (settings `links.giteeHosts`, gitee.com always among them): a payload
+   * address on any other host is replaced by one on the first.
+   */
+  giteeHosts: readonly string[];
 }
 
 const DEFAULT_MAX_COMMITS = 5;
@@ -31,7 +37,8 @@ const MAX_COMMITS_CAP = 50;
  */
 export function formatMessage(delivery: ParsedDelivery, options: FormatOptions): DingTalkMessage {
   const t = localeText(options.locale);
-  const view = describeEvent(delivery, { t, timezone: options.timezone });
+  const repository = onGiteeHost(delivery.repository, options.giteeHosts);
+  const view = describeEvent({ ...delivery, repository }, { t, timezone: options.timezone });
   const mentions = resolveMentions(view, options.mentions, options.atAll);
   const render = (budget: Budget): DingTalkMessage => {
     const input: RenderInput = { view, t, budget, linkMode: options.linkMode, mentions };

@@ -1,13 +1,28 @@
 import type { RepositoryRef } from '../gitee/event';
+import { wellFormed } from './cut-text';
 import { textOf } from './payload-values';
 
 /**
- * Links to exact pages on Gitee, built from the repository's own address so every link lands
- * on the repository's host (gitee.com or an enterprise host) and never on whatever else a
- * payload might carry. Each path segment is percent-encoded; branch names keep their slashes.
+ * Links to exact pages on Gitee. A payload says where its pages are but never where a link
+ * goes: the repository's address is vetted once (onGiteeHost), and every link is built on it or
+ * is a payload address below it (issue 9, item 5). Each path segment is percent-encoded; branch
+ * names keep their slashes.
  */
+const DEFAULT_HOST = 'gitee.com';
+
+/**
+ * The repository with an address on an allowed Gitee host: its own when it is an http(s)
+ * address on one of `hosts` (no credentials, no query), else `https://<first host>/<path>`, so
+ * there is always a page to link (an actionCard needs its button).
+ */
+export function onGiteeHost(repository: RepositoryRef, hosts: readonly string[]): RepositoryRef {
+  const own = allowedAddress(repository.url, hosts);
+  const url = own ?? `https://${hosts[0] ?? DEFAULT_HOST}/${encodePath(repository.path)}`;
+  return { ...repository, url };
+}
+
 export function pageUrl(repository: RepositoryRef, ...segments: string[]): string | null {
-  const base = httpUrl(repository.url)?.replace(/\/+$/, '');
+  const base = baseOf(repository);
   if (!base) return null;
   const path = segments.flatMap((segment) => segment.split('/')).map(encodeURIComponent);
   return path.length === 0 ? base : `${base}/${path.join('/')}`;
@@ -23,26 +38,58 @@ export function commitUrl(repository: RepositoryRef, sha: string): string | null
 
 /** A URL the payload gives (comment `#note_…` links), only when it is a page of this repository. */
 export function repositoryPage(repository: RepositoryRef, candidate: unknown): string | null {
-  const url = httpUrl(textOf(candidate));
-  const base = httpUrl(repository.url)?.replace(/\/+$/, '');
-  return url && base && url.startsWith(`${base}/`) && !/\s/.test(url) ? url : null;
+  const url = webUrl(textOf(candidate));
+  const base = baseOf(repository);
+  return url && base && url.href.startsWith(`${base}/`) ? url.href : null;
 }
 
 /** A web address on the repository's own host (a fork on the same Gitee), else null. */
 export function sameHost(repository: RepositoryRef, candidate: unknown): string | null {
-  const url = httpUrl(textOf(candidate));
-  const origin = originOf(url);
-  return url && origin && origin === originOf(repository.url) && !/\s/.test(url) ? url : null;
+  const url = webUrl(textOf(candidate));
+  const base = webUrl(repository.url);
+  return url && base && url.origin === base.origin ? url.href : null;
 }
 
-function originOf(url: string | null): string | null {
+/** The vetted address without a trailing slash; null if it is no web address at all. */
+function baseOf(repository: RepositoryRef): string | null {
+  const url = webUrl(repository.url);
+  return url ? trimSlashes(`${url.origin}${url.pathname}`) : null;
+}
+
+function allowedAddress(value: string, hosts: readonly string[]): string | null {
+  const url = webUrl(value);
+  if (!url || url.username !== '' || url.password !== '') return null;
+  const allowed = hosts.some((host) => hostOf(host, url.protocol) === url.host);
+  return allowed ? trimSlashes(`${url.origin}${url.pathname}`) : null;
+}
+
+/** A configured host as the URL parser writes it for this scheme (a default port drops out). */
+function hostOf(host: string, protocol: string): string | null {
   try {
-    return url ? new URL(url).origin : null;
+    return new URL(`${protocol}//${host}`).host;
   } catch {
     return null;
   }
 }
 
-function httpUrl(value: string | null | undefined): string | null {
-  return typeof value === 'string' && /^https?:\/\/[^/\s]+/i.test(value) ? value : null;
+/** An http(s) address with no whitespace in it, parsed; else null. */
+function webUrl(value: string | null | undefined): URL | null {
+  if (typeof value !== 'string' || /\s/.test(value)) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function encodePath(path: string): string {
+  return wellFormed(path).split('/').map(encodeURIComponent).join('/');
+}
+
+/** A loop, not /\/+$/: that regex rescans a long run of slashes from every one of them. */
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
 }

@@ -3,7 +3,7 @@ import { formatMessage, type FormatOptions } from '../../lib/format/format-messa
 import { parsePayload } from '../helpers/parse-fixture';
 import type { Payload } from './payloads/common';
 
-/** A robot as most teams set one up: zh-CN markdown, keyword "Gitee", nobody mapped. */
+/** A robot as most teams set one up: zh-CN markdown, keyword "Gitee", nobody mapped, gitee.com. */
 export function formatOptions(overrides: Partial<FormatOptions> = {}): FormatOptions {
   return {
     locale: 'zh-CN',
@@ -14,6 +14,7 @@ export function formatOptions(overrides: Partial<FormatOptions> = {}): FormatOpt
     keywords: ['Gitee'],
     mentions: {},
     atAll: false,
+    giteeHosts: ['gitee.com'],
     ...overrides,
   };
 }

@@ -4,9 +4,10 @@ import type { MentionTarget, MessageOptions } from '../settings/types';
 import { applyKeyword } from './apply-keyword';
 import { describeEvent } from './describe-event';
 import { fitMessage } from './fit-message';
-import { onGiteeHost } from './gitee-links';
+import { giteeHome, onGiteeHost } from './gitee-links';
 import { localeText } from './locales/locale-text';
-import type { Budget, RenderInput } from './render-blocks';
+import type { Budget } from './budget';
+import type { RenderInput } from './render-blocks';
 import { renderActionCard } from './render-action-card';
 import { renderMarkdown } from './render-markdown';
 import { renderText } from './render-text';
@@ -40,8 +41,12 @@ export function formatMessage(delivery: ParsedDelivery, options: FormatOptions):
   const repository = onGiteeHost(delivery.repository, options.giteeHosts);
   const view = describeEvent({ ...delivery, repository }, { t, timezone: options.timezone });
   const mentions = resolveMentions(view, options.mentions, options.atAll);
+  const home = [
+    { label: t.links.repository, url: repository.url },
+    { label: t.links.gitee, url: giteeHome(repository) },
+  ];
   const render = (budget: Budget): DingTalkMessage => {
-    const input: RenderInput = { view, t, budget, linkMode: options.linkMode, mentions };
+    const input: RenderInput = { view, t, budget, linkMode: options.linkMode, mentions, home };
     return applyKeyword(renderFor(options.msgtype, input), options.keywords);
   };
   return fitMessage(render, maxCommits(options.maxCommits));

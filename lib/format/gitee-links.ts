@@ -1,3 +1,4 @@
+import { MAX_MESSAGE_BYTES } from '../dingtalk/message';
 import type { RepositoryRef } from '../gitee/event';
 import { wellFormed } from './cut-text';
 import { textOf } from './payload-values';
@@ -5,10 +6,12 @@ import { textOf } from './payload-values';
 /**
  * Links to exact pages on Gitee. A payload says where its pages are but never where a link
  * goes: the repository's address is vetted once (onGiteeHost), and every link is built on it or
- * is a payload address below it (issue 9, item 5). Each path segment is percent-encoded; branch
- * names keep their slashes.
+ * is a payload address below it (issue 9, item 5). Each path segment is percent-encoded (a
+ * lone surrogate as U+FFFD, so a branch with one still gets its link); branch names keep their
+ * slashes. An address longer than a whole message could never be sent, so it is not built.
  */
 const DEFAULT_HOST = 'gitee.com';
+const MAX_URL = MAX_MESSAGE_BYTES;
 
 /**
  * The repository with an address on an allowed Gitee host: its own when it is an http(s)
@@ -23,9 +26,15 @@ export function onGiteeHost(repository: RepositoryRef, hosts: readonly string[])
 
 export function pageUrl(repository: RepositoryRef, ...segments: string[]): string | null {
   const base = baseOf(repository);
-  if (!base) return null;
-  const path = segments.flatMap((segment) => segment.split('/')).map(encodeURIComponent);
-  return path.length === 0 ? base : `${base}/${path.join('/')}`;
+  // Encoding only lengthens: what is too long before it needs no encoding to know.
+  if (!base || segments.reduce((sum, segment) => sum + segment.length, base.length) > MAX_URL) {
+    return null;
+  }
+  const path = segments
+    .flatMap((segment) => wellFormed(segment).split('/'))
+    .map(encodeURIComponent);
+  const url = path.length === 0 ? base : `${base}/${path.join('/')}`;
+  return url.length <= MAX_URL ? url : null;
 }
 
 export function treeUrl(repository: RepositoryRef, ref: string): string | null {
@@ -41,6 +50,16 @@ export function repositoryPage(repository: RepositoryRef, candidate: unknown): s
   const url = webUrl(textOf(candidate));
   const base = baseOf(repository);
   return url && base && url.href.startsWith(`${base}/`) ? url.href : null;
+}
+
+/** The Gitee the repository lives on, as a last link when every page address is too long. */
+export function giteeHome(repository: RepositoryRef): string {
+  try {
+    // Vetted by onGiteeHost: an allowed host, however long the path.
+    return new URL(repository.url).origin;
+  } catch {
+    return `https://${DEFAULT_HOST}`;
+  }
 }
 
 /** A web address on the repository's own host (a fork on the same Gitee), else null. */
@@ -74,7 +93,7 @@ function hostOf(host: string, protocol: string): string | null {
 
 /** An http(s) address with no whitespace in it, parsed; else null. */
 function webUrl(value: string | null | undefined): URL | null {
-  if (typeof value !== 'string' || /\s/.test(value)) return null;
+  if (typeof value !== 'string' || value.length > MAX_URL || /\s/.test(value)) return null;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;

@@ -1,5 +1,5 @@
 import type { ActionCardButton, ActionCardMessage } from '../dingtalk/message';
-import { atField, renderTitle, type RenderInput } from './render-blocks';
+import { atField, pageLinksOf, renderTitle, type RenderInput } from './render-blocks';
 import { markdownText } from './render-markdown';
 import { wrapLink } from './wrap-link';
 
@@ -10,7 +10,7 @@ import { wrapLink } from './wrap-link';
 export function renderActionCard(input: RenderInput): ActionCardMessage {
   const title = renderTitle(input);
   const text = markdownText(input, { links: false, atAll: true });
-  const buttons: ActionCardButton[] = input.view.links.map((page) => ({
+  const buttons: ActionCardButton[] = pageLinksOf(input).map((page) => ({
     title: page.label,
     actionURL: wrapLink(page.url, input.linkMode),
   }));

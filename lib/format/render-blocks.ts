@@ -1,23 +1,12 @@
 import type { At } from '../dingtalk/message';
 import type { LinkMode } from '../settings/types';
-import { plainExcerpt } from './plain-excerpt';
+import { shownLinks, type Budget } from './budget';
 import { cutLine } from './cut-text';
 import { escapePlainText } from './escape-text';
-import { MAX, type EventView, type Person, type Span } from './event-view';
+import { MAX, type EventView, type PageLink, type Person, type Span } from './event-view';
 import type { LocaleText } from './locales/locale-text';
+import { plainExcerpt } from './plain-excerpt';
 import type { ResolvedMentions } from './resolve-mentions';
-
-/** How much user text a rendering may carry; fitMessage lowers it until the body fits. */
-export interface Budget {
-  /** Commits listed before "and N more". */
-  items: number;
-  /** Characters of the excerpt; 0 drops it. */
-  excerpt: number;
-  /** Cap on every other piece of user text (titles, names, branches). */
-  text: number;
-  /** Last resort: headline, links and mentions only. */
-  compact: boolean;
-}
 
 export interface RenderInput {
   view: EventView;
@@ -25,6 +14,8 @@ export interface RenderInput {
   budget: Budget;
   linkMode: LinkMode;
   mentions: ResolvedMentions;
+  /** Pages to link when every page of the view has too long an address (see shownLinks). */
+  home: PageLink[];
 }
 
 /** How one msgtype writes user text and links. */
@@ -53,9 +44,10 @@ export function renderBlocks(
   const { view, t, budget } = input;
   const shown = budget.compact ? [] : view.items.slice(0, Math.max(0, budget.items));
   const hidden = view.itemTotal - shown.length;
-  const spans = (value: readonly Span[]) => renderSpans(value, style, budget.text);
+  const spans = (value: readonly Span[]) => renderSpans(value, style, budget);
+  const names = budget.names ? unmappedNotShown(input) : [];
   return {
-    heading: renderSpans(view.headline, headingStyle, budget.text),
+    heading: renderSpans(view.headline, headingStyle, budget),
     context: budget.compact ? '' : spans(view.context),
     facts: budget.compact
       ? ''
@@ -65,13 +57,19 @@ export function renderBlocks(
     items: shown.map(spans),
     more: !budget.compact && hidden > 0 ? t.push.moreCommits(hidden) : '',
     excerpt: budget.compact ? '' : style.escape(plainExcerpt(view.excerpt, budget.excerpt)),
-    unmappedNames: unmappedNotShown(input).map((one) =>
-      style.escape(lineOnce(one, one.name, MAX.name)),
+    unmappedNames: names.map((one) =>
+      style.escape(lineOnce(one, one.name, Math.min(MAX.name, budget.text))),
     ),
   };
 }
 
-function renderSpans(spans: readonly Span[], style: SpanStyle, cap: number): string {
+/** The view's pages as this rendering links them (see shownLinks). */
+export function pageLinksOf(input: RenderInput): PageLink[] {
+  return shownLinks(input.view.links, input.budget, input.home);
+}
+
+function renderSpans(spans: readonly Span[], style: SpanStyle, budget: Budget): string {
+  const cap = budget.text;
   return spans
     .map((span) => {
       switch (span.kind) {
@@ -81,8 +79,10 @@ function renderSpans(spans: readonly Span[], style: SpanStyle, cap: number): str
           return style.escape(lineOnce(span, span.text, Math.min(span.max, cap)));
         case 'person':
           return style.escape(lineOnce(span.person, span.person.name, Math.min(MAX.name, cap)));
-        case 'link':
-          return style.link(renderSpans(span.label, style, cap) || '↗', span.url);
+        case 'link': {
+          const label = renderSpans(span.label, style, budget);
+          return span.url.length <= budget.url ? style.link(label || '↗', span.url) : label;
+        }
       }
     })
     .join('');
@@ -120,7 +120,7 @@ export const plainStyle: SpanStyle = { escape: escapePlainText, link: (label) =>
 
 /** The title, as DingTalk shows it in the notification and the conversation list. */
 export function renderTitle(input: RenderInput): string {
-  return renderSpans(input.view.headline, plainStyle, input.budget.text);
+  return renderSpans(input.view.headline, plainStyle, input.budget);
 }
 
 /** The mention line: "提醒：@13800000000 alice"; empty when there is no one to name. */

@@ -4,6 +4,7 @@ import { escapeMarkdown } from './escape-text';
 import {
   atField,
   mentionLine,
+  pageLinksOf,
   renderBlocks,
   renderTitle,
   type RenderInput,
@@ -32,11 +33,13 @@ export function renderMarkdown(input: RenderInput): MarkdownMessage {
  * (dingtalk-robot-api.md §5).
  */
 export function markdownText(input: RenderInput, options: { links: boolean; atAll: boolean }) {
-  const { view, t, mentions } = input;
+  const { t, mentions } = input;
   const style = markdownStyle(input.linkMode);
   const blocks = renderBlocks(input, style, { escape: escapeMarkdown, link: (label) => label });
   const links = options.links
-    ? view.links.map((page) => style.link(page.label, page.url)).join(t.separator)
+    ? pageLinksOf(input)
+        .map((page) => style.link(page.label, page.url))
+        .join(t.separator)
     : '';
   const mentioned = [
     ...(options.atAll && mentions.atAll ? [AT_ALL_TOKEN] : []),

@@ -1,5 +1,12 @@
 import type { TextMessage } from '../dingtalk/message';
-import { atField, mentionLine, plainStyle, renderBlocks, type RenderInput } from './render-blocks';
+import {
+  atField,
+  mentionLine,
+  pageLinksOf,
+  plainStyle,
+  renderBlocks,
+  type RenderInput,
+} from './render-blocks';
 
 /**
  * A plain `text` message with the same content: no markdown syntax, real line breaks, links
@@ -9,7 +16,7 @@ import { atField, mentionLine, plainStyle, renderBlocks, type RenderInput } from
  * into links, and nothing says it does so for a dingtalk:// address.
  */
 export function renderText(input: RenderInput): TextMessage {
-  const { view, t } = input;
+  const { t } = input;
   const blocks = renderBlocks(input, plainStyle, plainStyle);
   const [open, close] = t.quote;
   const body = [
@@ -18,7 +25,7 @@ export function renderText(input: RenderInput): TextMessage {
     ...blocks.items.map((item) => `• ${item}`),
     blocks.more,
     blocks.excerpt && `${open}${blocks.excerpt}${close}`,
-    ...view.links.map((page) => `${page.label}${t.colon}${page.url}`),
+    ...pageLinksOf(input).map((page) => `${page.label}${t.colon}${page.url}`),
     mentionLine(t, blocks.unmappedNames),
   ].filter((line) => line !== '');
   // A blank line sets the headline apart, as the heading does in markdown.

@@ -29,7 +29,7 @@ describe('the formatter benchmark', () => {
     expect(bytes).toBeLessThanOrEqual(MIB);
   });
 
-  it('formats every event in every msgtype and names the slowest', () => {
+  it('formats every event in every msgtype and names the slowest, every message fitting', () => {
     const lines: string[] = [];
     const figures = measureWorstFormat({ repeats: 1, bodyBytes: BODY_BYTES }, (line) =>
       lines.push(line),
@@ -37,6 +37,7 @@ describe('the formatter benchmark', () => {
     expect(figures.pairs).toBe(formatCorpus(BODY_BYTES).length * 3);
     expect(figures.worstEvent).toMatch(/^[a-z ]+: .+ \((markdown|actionCard|text)\)$/);
     expect(figures.worstFormatMs).toBeGreaterThanOrEqual(figures.medianFormatMs);
+    expect(figures.oversizedMessages).toBe(0);
     expect(lines.length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -116,5 +116,6 @@ export const en: LocaleText = {
     comment: 'View comment',
     repository: 'View repository',
     hooks: 'View webhook settings',
+    gitee: 'Open Gitee',
   },
 };

@@ -110,7 +110,8 @@ export type LinkName =
   | 'commits'
   | 'comment'
   | 'repository'
-  | 'hooks';
+  | 'hooks'
+  | 'gitee';
 
 const TABLES: Readonly<Record<Locale, LocaleText>> = { 'zh-CN': zhCN, en };
 

@@ -112,5 +112,6 @@ export const zhCN: LocaleText = {
     comment: '查看评论',
     repository: '查看仓库',
     hooks: '查看 WebHook 设置',
+    gitee: '打开 Gitee',
   },
 };

@@ -11,11 +11,13 @@ export interface PullRequestOptions {
   testers?: Payload[];
   labels?: Payload[] | null;
   target?: string;
+  source?: string;
 }
 
 /** A merge-request hook: `action`, `action_desc`, the `pull_request` (number is a number). */
 export function pullRequestPayload(options: PullRequestOptions = {}): Payload {
   const target = options.target ?? 'main';
+  const source = options.source ?? 'feature/sso';
   const pullRequest = {
     id: 555,
     number: 12,
@@ -29,9 +31,9 @@ export function pullRequestPayload(options: PullRequestOptions = {}): Payload {
     testers: options.testers ?? [giteeUser('dave', 'Dave')],
     labels: options.labels === undefined ? [label('feature')] : options.labels,
     head: {
-      ref: 'feature/sso',
+      ref: source,
       sha: sha(3),
-      label: 'bob:feature/sso',
+      label: `bob:${source}`,
       repo: { html_url: REPO_URL },
     },
     base: { ref: target, sha: sha(4), label: `acme:${target}`, repo: { html_url: REPO_URL } },
@@ -51,7 +53,7 @@ export function pullRequestPayload(options: PullRequestOptions = {}): Payload {
     body: pullRequest.body,
     state: pullRequest.state,
     url: pullRequest.html_url,
-    source_branch: 'feature/sso',
+    source_branch: source,
     target_branch: target,
     author: pullRequest.user,
     updated_by: giteeUser('alice', 'Alice 王'),

@@ -1,8 +1,8 @@
 /**
- * `npm run bench` (about a minute) and `npm run bench -- --quick` (under half a minute): cold starts,
- * warm latency and throughput of the packaged webhook function against a hand-rolled
- * reference relay and the floor, all on loopback fakes, and the formatter's worst case on an
- * adversarial corpus; writes bench/results.json.
+ * `npm run bench` (about two minutes) and `npm run bench -- --quick` (about half a minute):
+ * cold starts, warm latency and throughput of the packaged webhook function against a
+ * hand-rolled reference relay and the floor, all on loopback fakes, and the formatter's worst
+ * case on an adversarial corpus; writes bench/results.json.
  * `--profile` also writes a CPU profile of every child to bench/out/profiles (slower figures,
  * kept out of bench/results.json). `--format-only` prints the formatter's figure alone.
  */

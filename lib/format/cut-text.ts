@@ -45,12 +45,13 @@ export function cutText(text: string, max: number): string {
   if (max <= 0) return '';
   // Every grapheme holds at least one code unit: short strings need no segmentation.
   if (text.length <= max) return text;
+  // Most text (Latin, CJK) is one unit per character: no segmenter needed to cut it.
+  if (ONE_UNIT_EACH.test(text.slice(0, max + 1))) {
+    return text.slice(0, max - 1).trimEnd() + ELLIPSIS;
+  }
   // No real character is this long (the longest emoji sequences take under 20 UTF-16 units), so
   // only this much is segmented: segmenting a whole 1 MiB body takes a second. Thousands of
   // combining marks or joiners are cut by code point so no surrogate pair splits.
-  // Most text (Latin, CJK) is one unit per character: no segmenter needed to cut it.
-  if (ONE_UNIT_EACH.test(text.slice(0, max + 1)))
-    return text.slice(0, max - 1).trimEnd() + ELLIPSIS;
   const limit = max * MAX_UNITS_PER_CHARACTER;
   const head = text.length > limit ? text.slice(0, limit + 1) : text;
   const cut = cutGraphemes(head, max);

@@ -1,0 +1,81 @@
+import type { Budget } from '../../format/budget';
+import { emptyView, type EventView, type PageLink, type Person } from '../../format/event-view';
+import type { LocaleText } from '../../format/locales/locale-text';
+import {
+  pageLinksOf,
+  renderBlocks,
+  type RenderInput,
+  type SpanStyle,
+} from '../../format/render-blocks';
+
+export type Blocks = ReturnType<typeof renderBlocks>;
+
+/** What every WeCom renderer gets: the view, its words, the budget and who to name. */
+export interface WecomRenderInput {
+  view: EventView;
+  t: LocaleText;
+  budget: Budget;
+  /** People this msgtype cannot ping: named in the mention line unless the message shows them. */
+  unmapped: Person[];
+}
+
+/**
+ * The shared block renderer (cuts, excerpt, long links, people already named) with WeCom's
+ * styles. It takes DingTalk's RenderInput: WeCom has no link mode, and each WeCom renderer
+ * places its own mention tokens, so only `unmapped` is passed on.
+ */
+export function wecomBlocks(
+  input: WecomRenderInput,
+  style: SpanStyle,
+  headingStyle: SpanStyle,
+): Blocks {
+  return renderBlocks(sharedInput(input), style, headingStyle);
+}
+
+/** The view's pages as this budget links them: long addresses give way to the repository. */
+export function pageLinks(input: WecomRenderInput): PageLink[] {
+  return pageLinksOf(sharedInput(input));
+}
+
+/** One fact's label and its value written in `style`, each fact on its own (none when compact). */
+export function factParts(
+  input: WecomRenderInput,
+  style: SpanStyle,
+): Array<{ label: string | null; value: string }> {
+  return input.view.facts.flatMap((fact) => {
+    const alone = { ...emptyView([]), facts: [{ label: null, value: fact.value }] };
+    const value = wecomBlocks({ ...input, view: alone, unmapped: [] }, style, style).facts;
+    return value === '' ? [] : [{ label: fact.label, value }];
+  });
+}
+
+function sharedInput({ view, t, budget, unmapped }: WecomRenderInput): RenderInput {
+  return {
+    view,
+    t,
+    budget,
+    linkMode: 'dingtalk',
+    mentions: { tokens: [], unmapped, atAll: false, at: undefined },
+    home: homeLinks(view, t),
+  };
+}
+
+/**
+ * Where a message links when every page address is too long (a huge branch name): the
+ * repository, which every view links first in its context, then its Gitee's home page.
+ */
+function homeLinks(view: EventView, t: LocaleText): PageLink[] {
+  const [first] = view.context;
+  const repository = first?.kind === 'link' ? first.url : view.links[0]?.url;
+  if (repository === undefined) return [];
+  let origin: string;
+  try {
+    origin = new URL(repository).origin;
+  } catch {
+    return [];
+  }
+  return [
+    ...(first?.kind === 'link' ? [{ label: t.links.repository, url: first.url }] : []),
+    { label: t.links.gitee, url: origin },
+  ];
+}

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../lib/dingtalk/message';
-import { formatMessage, type FormatOptions } from '../lib/format/format-message';
+import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../lib/platforms/dingtalk/message';
+import { formatMessage, type FormatOptions } from '../lib/platforms/dingtalk/format';
 import { parseGiteeDelivery } from '../lib/gitee/parse';
 import { formatCorpus } from './format-corpus';
 import { MIB } from './format-texts';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createDirectDeliverer } from '../lib/dingtalk/create-deliverer';
-import { withRobotThrottle } from '../lib/dingtalk/robot-throttle';
+import { createDirectDeliverer } from '../lib/send/direct';
+import { withRobotThrottle } from '../lib/send/throttle';
 import { createHealthHandler } from '../lib/health-handler';
 import { createJsonLogger, type Logger } from '../lib/logger';
 import { createDuplicateSuppressor } from '../lib/routing/duplicate-suppressor';

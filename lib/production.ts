@@ -1,5 +1,5 @@
-import { createDirectDeliverer, createKeepAlivePost } from './dingtalk/create-deliverer';
-import { withRobotThrottle } from './dingtalk/robot-throttle';
+import { createDirectDeliverer, createKeepAlivePost } from './send/direct';
+import { withRobotThrottle } from './send/throttle';
 import { SettingsError } from './errors';
 import { createHealthHandler } from './health-handler';
 import { createKeepAliveHttpPost } from './http/keep-alive-post';

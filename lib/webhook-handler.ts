@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Deliverer, DeliveryJob } from './dingtalk/delivery';
-import { formatMessage } from './format/format-message';
+import type { Deliverer, DeliveryJob } from './send/types';
+import { formatMessage } from './platforms/dingtalk/format';
 import type { ParsedDelivery } from './gitee/event';
 import { parseGiteeDelivery } from './gitee/parse';
 import { normalizeRequest } from './http/normalize-request';
@@ -15,7 +15,7 @@ import type { SettingsSource } from './settings/source';
 import type { Settings } from './settings/types';
 import { deliveredAnswer, errorAnswer, skippedAnswer } from './webhook/answers';
 import { authenticate } from './webhook/authenticate';
-import { deliverWithRefresh } from './webhook/deliver-with-refresh';
+import { deliverWithRefresh } from './send/refresh';
 import { logRequest, type RequestLog } from './webhook/log-request';
 
 export interface WebhookLimits {

@@ -5,7 +5,7 @@
  *
  * The parser builds these values from the body field by field (sanitize-payload.ts), so a value
  * holds only what is declared here, each of its declared type: anything the pipeline reads,
- * `fieldOf` reads in lib/format included, must be declared here or it reads as absent.
+ * `fieldOf` reads in lib/view and lib/platforms included, must be declared here or it reads as absent.
  */
 
 /** Full user object (`sender`, `author`, `assignee`, `pull_request.user`, …). */

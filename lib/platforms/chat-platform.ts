@@ -1,6 +1,6 @@
-import type { DeliveryFailureReason as SendFailureReason } from '../dingtalk/delivery';
-import type { EventView } from '../format/event-view';
-import type { LocaleText } from '../format/locales/locale-text';
+import type { DeliveryFailureReason as SendFailureReason } from '../send/types';
+import type { EventView } from '../view/event-view';
+import type { LocaleText } from '../view/locales/locale-text';
 
 /**
  * One chat platform's half of the relay: everything that differs between DingTalk, Feishu and

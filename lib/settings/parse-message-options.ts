@@ -1,4 +1,4 @@
-import type { MsgType } from '../dingtalk/message';
+import type { MsgType } from '../platforms/dingtalk/message';
 import type { LinkMode, Locale, MessageOptions } from './types';
 import {
   checkKeys,

@@ -1,5 +1,5 @@
 import type { Secret } from '../crypto/secret';
-import type { MsgType } from '../dingtalk/message';
+import type { MsgType } from '../platforms/dingtalk/message';
 
 export type Locale = 'zh-CN' | 'en';
 export type LinkMode = 'dingtalk' | 'browser';

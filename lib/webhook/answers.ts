@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../dingtalk/delivery';
+import type { DeliveryResult } from '../send/types';
 import { HttpError } from '../errors';
 import type { ParsedDelivery } from '../gitee/event';
 import type { GiteeAuthMode } from '../gitee/verify';

@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../dingtalk/delivery';
+import type { DeliveryResult } from '../send/types';
 import type { ParsedDelivery } from '../gitee/event';
 import type { GiteeAuthMode } from '../gitee/verify';
 import type { JsonResponse } from '../http/json-response';

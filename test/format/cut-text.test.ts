@@ -1,4 +1,4 @@
-import { cutText, firstLine, oneLine } from '../../lib/format/cut-text';
+import { cutText, firstLine, oneLine } from '../../lib/view/cut-text';
 import { format, textOf, titleOf } from './message-parts';
 import { issuePayload } from './payloads/issue';
 import { commit, pushPayload } from './payloads/push';

@@ -1,5 +1,5 @@
-import type { MsgType } from '../../lib/dingtalk/message';
-import { escapeMarkdown, escapePlainText } from '../../lib/format/escape-text';
+import type { MsgType } from '../../lib/platforms/dingtalk/message';
+import { escapeMarkdown, escapePlainText } from '../../lib/platforms/dingtalk/escape';
 import { markdownLeaks, plainLeaks } from './leak-detector';
 import { format, textOf, titleOf } from './message-parts';
 import { giteeUser } from './payloads/common';

@@ -1,5 +1,5 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/dingtalk/message';
-import { formatMessage } from '../../lib/format/format-message';
+import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import type { Locale } from '../../lib/settings/types';
 import { fixtureNames } from '../helpers/fixtures';
 import { parseFixture } from '../helpers/parse-fixture';

@@ -1,5 +1,5 @@
-import type { DingTalkMessage, MsgType } from '../../lib/dingtalk/message';
-import { formatMessage } from '../../lib/format/format-message';
+import type { DingTalkMessage, MsgType } from '../../lib/platforms/dingtalk/message';
+import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import { fixtureNames, loadFixture } from '../helpers/fixtures';
 import { parsePayload } from '../helpers/parse-fixture';
 import { format, formatOptions, linksOf, textOf, titleOf } from './message-parts';

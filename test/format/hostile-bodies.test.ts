@@ -1,5 +1,5 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/dingtalk/message';
-import { mentionedLogins } from '../../lib/format/mentioned-logins';
+import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import { mentionedLogins } from '../../lib/view/mentioned-logins';
 import { format, textOf } from './message-parts';
 import type { Payload } from './payloads/common';
 import { issuePayload } from './payloads/issue';

@@ -1,9 +1,9 @@
-import type { DingTalkMessage } from '../../lib/dingtalk/message';
-import { applyKeyword } from '../../lib/format/apply-keyword';
+import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
+import { applyKeyword } from '../../lib/platforms/dingtalk/keyword';
 import { format, textOf, titleOf } from './message-parts';
 import { pushPayload } from './payloads/push';
 import { parseFixture } from '../helpers/parse-fixture';
-import { formatMessage } from '../../lib/format/format-message';
+import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import { formatOptions } from './message-parts';
 
 const markdown = (title: string, text: string): DingTalkMessage => ({

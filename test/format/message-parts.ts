@@ -1,5 +1,5 @@
-import type { DingTalkMessage } from '../../lib/dingtalk/message';
-import { formatMessage, type FormatOptions } from '../../lib/format/format-message';
+import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
+import { formatMessage, type FormatOptions } from '../../lib/platforms/dingtalk/format';
 import { parsePayload } from '../helpers/parse-fixture';
 import type { Payload } from './payloads/common';
 

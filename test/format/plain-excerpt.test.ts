@@ -1,4 +1,4 @@
-import { plainExcerpt } from '../../lib/format/plain-excerpt';
+import { plainExcerpt } from '../../lib/view/plain-excerpt';
 import { format, textOf } from './message-parts';
 import type { Payload } from './payloads/common';
 import { loadFixture } from '../helpers/fixtures';

@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_BYTES, messageBytes } from '../../lib/dingtalk/message';
+import { MAX_MESSAGE_BYTES, messageBytes } from '../../lib/platforms/dingtalk/message';
 import { markdownTargets, format, textOf, titleOf } from './message-parts';
 import { REPO_URL, sha } from './payloads/common';
 import { commit, pushPayload } from './payloads/push';

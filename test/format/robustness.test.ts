@@ -1,6 +1,6 @@
-import { MAX_MESSAGE_BYTES, messageBytes } from '../../lib/dingtalk/message';
+import { MAX_MESSAGE_BYTES, messageBytes } from '../../lib/platforms/dingtalk/message';
 import type { ParsedDelivery } from '../../lib/gitee/event';
-import { formatMessage } from '../../lib/format/format-message';
+import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import { fixtureNames, loadFixture } from '../helpers/fixtures';
 import { parsePayload } from '../helpers/parse-fixture';
 import { formatOptions, titleOf } from './message-parts';

@@ -1,4 +1,4 @@
-import { formatTime } from '../../lib/format/format-time';
+import { formatTime } from '../../lib/view/format-time';
 import { format, textOf } from './message-parts';
 import { sha } from './payloads/common';
 import { commit, pushPayload } from './payloads/push';

@@ -1,6 +1,6 @@
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
-import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
+import { createDirectDeliverer } from '../../lib/send/direct';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { createMemoryReplayStore } from '../../lib/routing/replay-memory';

@@ -2,8 +2,8 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { createRobotEmulator, type RobotEmulator } from '../../dev/dingtalk-robot';
 import { Secret } from '../../lib/crypto/secret';
-import { createDirectDeliverer, createKeepAlivePost } from '../../lib/dingtalk/create-deliverer';
-import type { DeliveryJob } from '../../lib/dingtalk/delivery';
+import { createDirectDeliverer, createKeepAlivePost } from '../../lib/send/direct';
+import type { DeliveryJob } from '../../lib/send/types';
 import { createKeepAliveHttpPost } from '../../lib/http/keep-alive-post';
 import { testRobot } from '../helpers/robots';
 import {

@@ -1,7 +1,7 @@
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
-import { createDirectDeliverer } from '../../lib/dingtalk/create-deliverer';
-import type { DingTalkMessage } from '../../lib/dingtalk/message';
+import { createDirectDeliverer } from '../../lib/send/direct';
+import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { createMemoryReplayStore } from '../../lib/routing/replay-memory';

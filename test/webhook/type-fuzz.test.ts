@@ -1,4 +1,4 @@
-import type { DeliveryJob, DeliveryResult } from '../../lib/dingtalk/delivery';
+import type { DeliveryJob, DeliveryResult } from '../../lib/send/types';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { buildSettings } from '../../lib/settings/build-settings';

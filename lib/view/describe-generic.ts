@@ -1,10 +1,5 @@
 import type { GiteeEvent } from '../gitee/event';
-import {
-  pageLinks,
-  repositoryLink,
-  repositoryShortName,
-  type DescribeContext,
-} from './spans';
+import { pageLinks, repositoryLink, repositoryShortName, type DescribeContext } from './spans';
 import { MAX, emptyView, user, word, type EventView } from './event-view';
 import { fillTemplate } from './fill-template';
 import { actorSpan, firstPerson } from './people';

@@ -1,10 +1,5 @@
 import type { GiteePing } from '../gitee/event';
-import {
-  pageLinks,
-  repositoryLink,
-  repositoryShortName,
-  type DescribeContext,
-} from './spans';
+import { pageLinks, repositoryLink, repositoryShortName, type DescribeContext } from './spans';
 import { emptyView, word, type EventView } from './event-view';
 import { fillTemplate } from './fill-template';
 import { pageUrl } from './gitee-links';

@@ -1,4 +1,8 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import {
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MsgType,
+} from '../../lib/platforms/dingtalk/message';
 import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import type { Locale } from '../../lib/settings/types';
 import { fixtureNames } from '../helpers/fixtures';

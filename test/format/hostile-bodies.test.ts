@@ -1,4 +1,8 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import {
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MsgType,
+} from '../../lib/platforms/dingtalk/message';
 import { mentionedLogins } from '../../lib/view/mentioned-logins';
 import { format, textOf } from './message-parts';
 import type { Payload } from './payloads/common';

@@ -1,4 +1,8 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import {
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MsgType,
+} from '../../lib/platforms/dingtalk/message';
 import { format, linksOf, textOf, titleOf } from './message-parts';
 import { giteeUser, REPO_URL, sha, type Payload } from './payloads/common';
 import { pullRequestPayload } from './payloads/pull-request';

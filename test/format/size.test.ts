@@ -1,4 +1,8 @@
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import {
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MsgType,
+} from '../../lib/platforms/dingtalk/message';
 import type { Payload } from './payloads/common';
 import { format, textOf, titleOf } from './message-parts';
 import { giteeUser, label, sha } from './payloads/common';

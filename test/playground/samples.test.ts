@@ -3,7 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_MESSAGE_BYTES, messageBytes, type MsgType } from '../../lib/platforms/dingtalk/message';
+import {
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type MsgType,
+} from '../../lib/platforms/dingtalk/message';
 import { formatMessage } from '../../lib/platforms/dingtalk/format';
 import type { ParsedDelivery } from '../../lib/gitee/event';
 import { parseGiteeDelivery } from '../../lib/gitee/parse';

@@ -1,5 +1,5 @@
-import type { RobotAnswer } from '../../dingtalk/classify';
-import type { DeliveryFailureReason } from '../../dingtalk/delivery';
+import type { RobotAnswer } from '../dingtalk/classify';
+import type { DeliveryFailureReason } from '../../send/types';
 
 /**
  * One answer from a Feishu bot. The shape of DingTalk's `RobotAnswer`, so the shared sender can

@@ -1,10 +1,10 @@
 import type { EventKind } from '../../gitee/event';
-import type { EventView, Span } from '../../format/event-view';
+import type { EventView, Span } from '../../view/event-view';
 import type {
   IssueHeadline,
   LocaleText,
   PullRequestHeadline,
-} from '../../format/locales/locale-text';
+} from '../../view/locales/locale-text';
 import type { CardTemplate } from './message';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventView, Person } from '../../format/event-view';
+import type { EventView, Person } from '../../view/event-view';
 import type { MentionIdentity } from '../chat-platform';
 import type { PostNode } from './message';
 

@@ -1,12 +1,12 @@
-import type { Budget } from '../../format/budget';
-import { emptyView, type EventView, type PageLink, type Person } from '../../format/event-view';
-import type { LocaleText } from '../../format/locales/locale-text';
+import type { Budget } from '../../view/budget';
+import { emptyView, type EventView, type PageLink, type Person } from '../../view/event-view';
+import type { LocaleText } from '../../view/locales/locale-text';
 import {
   pageLinksOf,
   renderBlocks,
   type RenderInput,
   type SpanStyle,
-} from '../../format/render-blocks';
+} from '../../view/render-blocks';
 
 export type Blocks = ReturnType<typeof renderBlocks>;
 

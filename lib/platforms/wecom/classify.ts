@@ -1,5 +1,5 @@
-import type { RobotAnswer } from '../../dingtalk/classify';
-import type { DeliveryFailureReason } from '../../dingtalk/delivery';
+import type { RobotAnswer } from '../dingtalk/classify';
+import type { DeliveryFailureReason } from '../../send/types';
 
 /**
  * One answer from a WeCom group robot: DingTalk's `RobotAnswer` shape plus `retryAfterMs`, how

@@ -1,4 +1,4 @@
-import type { Budget } from '../../format/budget';
+import type { Budget } from '../../view/budget';
 import { WECOM_CONTENT_BYTES } from './limits';
 
 /** Issue 3: excerpts around 200 characters. */

@@ -1,4 +1,4 @@
-import { emptyView, type Span } from '../../format/event-view';
+import { emptyView, type Span } from '../../view/event-view';
 import { factParts, pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import { cutWidth, displayWidth } from './cut-width';
 import { WECOM_LIMITS } from './limits';

@@ -1,4 +1,4 @@
-import type { SpanStyle } from '../../format/render-blocks';
+import type { SpanStyle } from '../../view/render-blocks';
 import { factParts, pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import { escapeWecomMarkdown, safeUrl } from './escape';
 import type { WecomMarkdownMessage } from './message';

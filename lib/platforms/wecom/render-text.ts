@@ -1,4 +1,4 @@
-import type { SpanStyle } from '../../format/render-blocks';
+import type { SpanStyle } from '../../view/render-blocks';
 import { pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import { escapeWecomText, safeUrl } from './escape';
 import type { WecomTextMessage } from './message';

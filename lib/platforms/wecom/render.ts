@@ -1,4 +1,4 @@
-import type { EventView } from '../../format/event-view';
+import type { EventView } from '../../view/event-view';
 import type { RenderOptions } from '../chat-platform';
 import type { WecomRenderInput } from './blocks';
 import { fitWithin, fullBudget } from './fit';

@@ -1,5 +1,5 @@
 import type { ParsedDelivery } from '../../../lib/gitee/event';
-import { localeText } from '../../../lib/format/locales/locale-text';
+import { localeText } from '../../../lib/view/locales/locale-text';
 import { eventTone } from '../../../lib/platforms/feishu/event-tone';
 import type { CardTemplate } from '../../../lib/platforms/feishu/message';
 import type { Locale } from '../../../lib/settings/types';

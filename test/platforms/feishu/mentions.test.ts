@@ -1,4 +1,4 @@
-import type { Person } from '../../../lib/format/event-view';
+import type { Person } from '../../../lib/view/event-view';
 import {
   cardMentionTokens,
   postMentionNodes,

@@ -1,4 +1,4 @@
-import { localeText } from '../../../lib/format/locales/locale-text';
+import { localeText } from '../../../lib/view/locales/locale-text';
 import { escapeWecomMarkdown, escapeWecomText } from '../../../lib/platforms/wecom/escape';
 import { WECOM_MSGTYPES, type WecomMessage } from '../../../lib/platforms/wecom/message';
 import { giteeUser, label } from '../../format/payloads/common';

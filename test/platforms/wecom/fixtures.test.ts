@@ -1,4 +1,4 @@
-import { localeText } from '../../../lib/format/locales/locale-text';
+import { localeText } from '../../../lib/view/locales/locale-text';
 import { WECOM_LIMITS, wecomLimitedContent } from '../../../lib/platforms/wecom/limits';
 import { WECOM_MSGTYPES, type WecomMessage } from '../../../lib/platforms/wecom/message';
 import type { Locale } from '../../../lib/settings/types';

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { ParsedDelivery } from '../../../lib/gitee/event';
-import { describeEvent } from '../../../lib/format/describe-event';
-import { localeText, type LocaleText } from '../../../lib/format/locales/locale-text';
+import { describeEvent } from '../../../lib/view/describe-event';
+import { localeText, type LocaleText } from '../../../lib/view/locales/locale-text';
 import type { RenderOptions } from '../../../lib/platforms/chat-platform';
 import { wecom } from '../../../lib/platforms/wecom';
 import type { WecomMessage } from '../../../lib/platforms/wecom/message';

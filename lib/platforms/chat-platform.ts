@@ -1,3 +1,4 @@
+import type { PlatformName } from './infer-platform';
 import type { DeliveryFailureReason as SendFailureReason } from '../send/types';
 import type { EventView } from '../view/event-view';
 import type { LocaleText } from '../view/locales/locale-text';
@@ -9,7 +10,7 @@ import type { LocaleText } from '../view/locales/locale-text';
  * shared and only ever talk to a platform through this interface. Adding a platform is one
  * folder under lib/platforms/ and one line in PLATFORMS (lib/platforms/index.ts).
  */
-export type PlatformName = 'dingtalk' | 'feishu' | 'wecom';
+export type { PlatformName };
 
 /** The identity keys a `mentions.<login>` entry may carry; each platform reads its own. */
 export interface MentionIdentity {

@@ -1,4 +1,5 @@
 import { Secret } from '../crypto/secret';
+import { inferPlatform } from '../platforms/infer-platform';
 import { SettingsError } from '../errors';
 import { parseConfig, type Config } from './parse-config';
 import {
@@ -55,6 +56,7 @@ function createRobot(name: string, parameters: RobotParameters, config: Config):
     ...config.defaults,
     ...overrides,
     name,
+    platform: inferPlatform((parameters.webhook ?? '').trim()),
     webhook: new Secret((parameters.webhook ?? '').trim()),
     secret: parameters.secret === undefined ? null : new Secret(parameters.secret.trim()),
     keywords,

@@ -1,5 +1,7 @@
 import type { Secret } from '../crypto/secret';
+import type { MentionIdentity } from '../platforms/chat-platform';
 import type { MsgType } from '../platforms/dingtalk/message';
+import type { PlatformName } from '../platforms/infer-platform';
 
 export type Locale = 'zh-CN' | 'en';
 export type LinkMode = 'dingtalk' | 'browser';
@@ -18,6 +20,8 @@ export interface MessageOptions {
 export interface RobotSettings extends MessageOptions {
   /** The name under robots/<name>/ in SSM. */
   name: string;
+  /** The chat app the robot lives in: `robots.<name>.platform`, else inferred from the webhook. */
+  platform: PlatformName;
   /** Full webhook URL with access_token: a credential, never logged. */
   webhook: Secret;
   /** The robot's SEC… signing secret; when present every request is signed. */
@@ -38,8 +42,8 @@ export interface Route {
   atAll: boolean;
 }
 
-/** A Gitee login's DingTalk identity, for @mentions. */
-export type MentionTarget = { mobile: string } | { userId: string };
+/** A Gitee login's identities in the chat apps, for @mentions; each platform reads its own keys. */
+export type MentionTarget = MentionIdentity;
 
 export interface Filters {
   ignoreSenders: string[];

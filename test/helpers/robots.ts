@@ -5,6 +5,7 @@ import type { RobotSettings } from '../../lib/settings/types';
 export function testRobot(name: string, overrides: Partial<RobotSettings> = {}): RobotSettings {
   return {
     name,
+    platform: 'dingtalk',
     webhook: new Secret('https://127.0.0.1/robot/send?access_token=test'),
     secret: null,
     locale: 'zh-CN',

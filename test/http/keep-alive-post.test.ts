@@ -34,6 +34,7 @@ afterEach(async () => {
 function job(webhook: string): DeliveryJob {
   const robot: RobotSettings = {
     name: 'team',
+    platform: 'dingtalk',
     webhook: new Secret(webhook),
     secret: new Secret(SECRET),
     keywords: ['Gitee'],

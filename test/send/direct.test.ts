@@ -26,6 +26,7 @@ afterEach(() => dingtalk.close());
 function robotSettings(name: string, webhook: string, secret: string | null): RobotSettings {
   return {
     name,
+    platform: 'dingtalk',
     webhook: new Secret(webhook),
     secret: secret === null ? null : new Secret(secret),
     keywords: [],

@@ -38,11 +38,12 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 const MARKDOWN_SPECIAL = /[&<>*_~`[\]()#$|\\]/g;
 /**
- * A list item at a line start ("- x", "+ x", "1. x"): card markdown has lists (1.0 from client
- * 7.6, 2.0). A word joiner in front means the line no longer starts with the marker. Headings
- * and quotes need "#" and ">", already entities.
+ * A list item at a line start ("- x", "+ x", "1. x"; the marker needs a space after it, so
+ * "1.3" and "-rc" are no list): card markdown has lists (1.0 from client 7.6, 2.0). A word
+ * joiner in front means the line no longer starts with the marker. Headings and quotes need
+ * "#" and ">", already entities.
  */
-const LIST_START = /^(?=[-+]|\d{1,9}[.)])/;
+const LIST_START = /^(?=(?:[-+]|\d{1,9}[.)])(?:\s|$))/;
 
 function withoutAutoLinks(text: string): string {
   return text

@@ -40,6 +40,9 @@ describe('escapeFeishuMarkdown', () => {
     expect(escapeFeishuMarkdown('+ x')).toBe(`${WJ}+ x`);
     expect(escapeFeishuMarkdown('12. x')).toBe(`${WJ}12. x`);
     expect(escapeFeishuMarkdown('a - b 1. c')).toBe('a - b 1. c');
+    expect(escapeFeishuMarkdown('1.3')).toBe('1.3');
+    expect(escapeFeishuMarkdown('-rc1')).toBe('-rc1');
+    expect(escapeFeishuMarkdown('-')).toBe(`${WJ}-`);
   });
 
   it('breaks bare addresses so they are not turned into links', () => {

@@ -8,7 +8,7 @@
 const OUR_LINK = /\[([^\]]*)\]\(https:\/\/gitee\.com\/[^)\s]*\)/g;
 const OUR_FONT = /^<font color='grey'>|<\/font>$/g;
 const INLINE = /[<>[\]*_~`|$\\]/;
-const BLOCK_START = /^(?:[#>]|[-+](?:\s|$)|\d{1,9}[.)])/;
+const BLOCK_START = /^(?:[#>]|(?:[-+]|\d{1,9}[.)])(?:\s|$))/;
 const ADDRESS = /:\/\/|\bwww\./i;
 
 export function markdownLeaks(text: string, tokens: readonly string[] = []): string[] {

@@ -1,3 +1,6 @@
+import { emptyView, user, word } from '../../../lib/view/event-view';
+import { localeText } from '../../../lib/view/locales/locale-text';
+import { wecom } from '../../../lib/platforms/wecom';
 import { cutWidth, displayWidth } from '../../../lib/platforms/wecom/cut-width';
 import type { WecomMessage, WecomTextNoticeCard } from '../../../lib/platforms/wecom/message';
 import { giteeUser, label } from '../../format/payloads/common';
@@ -93,6 +96,37 @@ describe('the WeCom template card', () => {
       'Labels',
       'Changes',
     ]);
+  });
+});
+
+describe('a template card from a view with long labels', () => {
+  it('cuts keys to 5 字 and lists at most 6 facts and 3 links', () => {
+    const view = {
+      ...emptyView([word('事件')]),
+      facts: Array.from({ length: 8 }, (_, index) => ({
+        label: `第${index}个很长的标签`,
+        value: [user('值')],
+      })),
+      links: Array.from({ length: 5 }, (_, index) => ({
+        label: `链接${index}`,
+        url: `https://gitee.com/acme/api/issues/${index}`,
+      })),
+    };
+    const message = wecom.render(view, {
+      msgtype: 'template_card',
+      t: localeText('zh-CN'),
+      keywords: [],
+      mentions: {},
+      atAll: false,
+      maxCommits: 5,
+      linkMode: 'dingtalk',
+    });
+    const shown = card(message);
+    expect(shown.horizontal_content_list?.map((item) => item.keyname)).toEqual(
+      Array.from({ length: 6 }, (_, index) => `第${index}个很长…`),
+    );
+    expect(shown.jump_list?.map((item) => item.title)).toEqual(['链接0', '链接1', '链接2']);
+    expect(shown.card_action.url).toBe('https://gitee.com/acme/api/issues/0');
   });
 });
 

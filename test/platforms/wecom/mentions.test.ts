@@ -123,6 +123,14 @@ describe('resolveWecomMentions', () => {
     expect(resolved.userids).toEqual(logins.slice(0, 20).map((login) => `${login}-w`));
   });
 
+  it.each(['markdown', 'markdown_v2', 'template_card'] as const)(
+    'has no @all for %s, which cannot ping everyone',
+    (msgtype) => {
+      expect(resolveWecomMentions(view(['carol']), {}, true, msgtype).atAll).toBe(false);
+      expect(resolveWecomMentions(view(['carol']), {}, true, 'text').atAll).toBe(true);
+    },
+  );
+
   it('prefers the userid in text, so a person with both is pinged once', () => {
     const resolved = resolveWecomMentions(
       view(['carol']),

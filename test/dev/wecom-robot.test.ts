@@ -193,6 +193,14 @@ describe('the WeCom robot emulator template cards', () => {
         })),
       },
     ],
+    [
+      'a horizontal item without its keyname',
+      { horizontal_content_list: [{ keyname: 'PR', value: 'v' }, { value: 'v' }] },
+    ],
+    [
+      'a button without its title',
+      { jump_list: [{ type: 1, title: '', url: 'https://gitee.com/demo/app/pulls/42' }] },
+    ],
   ])('answers 40035 to a card with %s', async (_case, fields) => {
     expect((await post(robot.url('team'), card(fields))).errcode).toBe(40035);
   });

@@ -55,7 +55,21 @@ function checkTemplateCard(
     const list = card[field];
     if (list !== undefined && (!Array.isArray(list) || list.length > max)) return bad(field);
   }
+  // Each item's name is required ("必填"): keyname beside a value, title on a button.
+  const required: Array<[string, string]> = [
+    ['horizontal_content_list', 'keyname'],
+    ['jump_list', 'title'],
+  ];
+  for (const [field, name] of required) {
+    const list = card[field];
+    const items: unknown[] = Array.isArray(list) ? list : [];
+    if (items.some((item) => !nonEmpty(asRecord(item)?.[name]))) return bad(`${field}.${name}`);
+  }
   return null;
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value !== '';
 }
 
 /** The answer refusing a message's shape or size, or null when WeCom would take it. */

@@ -42,7 +42,7 @@ export function fullBudget(maxItems: number): Budget {
 }
 
 /**
- * The richest rendering for which `fits` holds: the ladder of lib/format/fit-message.ts
+ * The richest rendering for which `fits` holds: the ladder of DingTalk's fit (lib/platforms/dingtalk/fit.ts)
  * (commit list to the longest that fits, then the excerpt, then every other piece of user
  * text, then everything but headline, links and mentions, then a floor), measured by the
  * platform's own limit. Should even the floor not fit (a name of giant grapheme clusters in

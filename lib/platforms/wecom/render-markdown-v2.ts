@@ -10,13 +10,12 @@ import { markdownHeadingStyle, markdownStyle } from './render-markdown';
  */
 export function renderMarkdownV2(input: WecomRenderInput): WecomMarkdownV2Message {
   const { t } = input;
-  const style = markdownStyle;
-  const blocks = wecomBlocks(input, style, markdownHeadingStyle);
-  const facts = factParts(input, style).map(
+  const blocks = wecomBlocks(input, markdownStyle, markdownHeadingStyle);
+  const facts = factParts(input, markdownStyle).map(
     ({ label, value }) => `- ${label ? `**${label}**${t.colon}` : ''}${value}`,
   );
   const links = pageLinks(input)
-    .map((page) => style.link(page.label, page.url))
+    .map((page) => markdownStyle.link(page.label, page.url))
     .join(t.separator);
   const names = blocks.unmappedNames;
   const content = [

@@ -32,13 +32,12 @@ export function renderMarkdown(
   userids: readonly string[],
 ): WecomMarkdownMessage {
   const { t } = input;
-  const style = markdownStyle;
-  const blocks = wecomBlocks(input, style, markdownHeadingStyle);
-  const facts = factParts(input, style)
+  const blocks = wecomBlocks(input, markdownStyle, markdownHeadingStyle);
+  const facts = factParts(input, markdownStyle)
     .map(({ label, value }) => (label ? grey(`${label}${t.colon}`) : '') + value)
     .join(t.separator);
   const links = pageLinks(input)
-    .map((page) => style.link(page.label, page.url))
+    .map((page) => markdownStyle.link(page.label, page.url))
     .join(t.separator);
   const mentioned = [...userids.map((id) => `<@${id}>`), ...blocks.unmappedNames];
   const before = [

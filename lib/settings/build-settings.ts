@@ -1,7 +1,8 @@
 import { Secret } from '../crypto/secret';
-import { inferPlatform } from '../platforms/infer-platform';
+import { inferPlatform, type PlatformName } from '../platforms/infer-platform';
 import { SettingsError } from '../errors';
 import { parseConfig, type Config } from './parse-config';
+import { robotMessageOptions } from './parse-message-options';
 import {
   CONFIG_PARAMETER,
   GITEE_SECRET_PARAMETER,
@@ -9,13 +10,13 @@ import {
   robotParameterName,
   ROBOT_NAME_PATTERN,
 } from './parameters';
-import { robotWebhookProblem } from './robot-webhook-host';
+import type { RobotPlatform } from './platform-rules';
+import {
+  checkRobotCredentials,
+  type RobotCredentials,
+  type RobotParameters,
+} from './robot-credentials';
 import type { RobotSettings, Settings } from './types';
-
-interface RobotParameters {
-  webhook?: string;
-  secret?: string;
-}
 
 /**
  * The parameters under the stage path (names relative to it) as validated Settings.
@@ -25,19 +26,27 @@ interface RobotParameters {
 export function buildSettings(parameters: ReadonlyMap<string, string>): Settings {
   const problems: string[] = [];
   const robotParameters = collectRobotParameters(parameters, problems);
-  const robotNames = [...robotParameters.keys()]
-    .filter((name) => robotParameters.get(name)?.webhook !== undefined)
-    .sort();
-  for (const name of robotNames) {
-    const problem = robotWebhookProblem(robotParameters.get(name)?.webhook?.trim() ?? '');
-    if (problem !== null) problems.push(`${robotParameterName(name, 'webhook')}: ${problem}`);
+  const inferred = new Map<string, PlatformName>();
+  for (const name of [...robotParameters.keys()].sort()) {
+    const webhook = robotParameters.get(name)?.webhook;
+    if (webhook !== undefined) inferred.set(name, inferPlatform(webhook.trim()));
   }
-  const parsed = parseConfig(parameters.get(CONFIG_PARAMETER) ?? '', robotNames);
+  const parsed = parseConfig(parameters.get(CONFIG_PARAMETER) ?? '', inferred);
+  const credentials = new Map<string, RobotCredentials & RobotPlatform>();
+  for (const [name, seen] of inferred) {
+    const declared = parsed.config?.robots.get(name)?.platform;
+    const robot = { platform: declared ?? seen, declared: declared !== undefined };
+    const checked = checkRobotCredentials(name, robotParameters.get(name) ?? {}, robot, problems);
+    if (checked) credentials.set(name, { ...checked, ...robot });
+  }
   if (!parsed.ok) problems.push(...parsed.problems.map((problem) => `config: ${problem}`));
   if (problems.length > 0 || !parsed.ok) throw new SettingsError(formatProblems(problems));
   const { routes, mentions, filters, giteeAuth, links } = parsed.config;
-  const robots = orderRobotNames(robotNames, parsed.config.robots.keys()).map((name) =>
-    createRobot(name, robotParameters.get(name) ?? {}, parsed.config),
+  const robots = orderRobotNames([...credentials.keys()], parsed.config.robots.keys()).flatMap(
+    (name) => {
+      const robot = credentials.get(name);
+      return robot ? [createRobot(name, robot, parsed.config)] : [];
+    },
   );
   return {
     giteeSecrets: readGiteeSecrets(parameters),
@@ -50,16 +59,19 @@ export function buildSettings(parameters: ReadonlyMap<string, string>): Settings
   };
 }
 
-function createRobot(name: string, parameters: RobotParameters, config: Config): RobotSettings {
-  const { keywords = [], ...overrides } = config.robots.get(name) ?? {};
+function createRobot(
+  name: string,
+  { webhook, secret, platform }: RobotCredentials & RobotPlatform,
+  config: Config,
+): RobotSettings {
+  const overrides = config.robots.get(name) ?? { keywords: [] };
   return {
-    ...config.defaults,
-    ...overrides,
+    ...robotMessageOptions(platform, config.defaults, overrides),
     name,
-    platform: inferPlatform((parameters.webhook ?? '').trim()),
-    webhook: new Secret((parameters.webhook ?? '').trim()),
-    secret: parameters.secret === undefined ? null : new Secret(parameters.secret.trim()),
-    keywords,
+    platform,
+    webhook: new Secret(webhook),
+    secret: secret === null ? null : new Secret(secret),
+    keywords: overrides.keywords,
   };
 }
 

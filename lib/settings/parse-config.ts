@@ -1,9 +1,11 @@
+import { ALL_MENTION_KEYS } from '../platforms/catalog';
+import type { PlatformName } from '../platforms/infer-platform';
 import type {
+  DefaultOptions,
   Filters,
   GiteeAuth,
   LinkSettings,
   MentionTarget,
-  MessageOptions,
   Route,
 } from './types';
 import {
@@ -26,7 +28,7 @@ export { DEFAULT_MESSAGE_OPTIONS, type RobotOverrides } from './parse-message-op
 
 /** The `config` parameter, validated: everything in Settings that is not a secret. */
 export interface Config {
-  defaults: MessageOptions;
+  defaults: DefaultOptions;
   /** Only robots named under `robots:` in config; the rest take the defaults. */
   robots: Map<string, RobotOverrides>;
   routes: Route[] | undefined;
@@ -37,7 +39,9 @@ export interface Config {
   links: LinkSettings;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** On failure, `config` is what could be read (absent when the text is not YAML at all). */
+export type ConfigResult =
+  { ok: true; config: Config } | { ok: false; problems: string[]; config?: Config };
 
 export const CONFIG_KEYS = [
   'defaults',
@@ -54,33 +58,39 @@ export const DEFAULT_GITEE_HOST = 'gitee.com';
 
 /**
  * Parses and validates the `config` YAML (JSON is valid YAML) against the robots that have a
- * webhook. Every problem is reported with its path: `routes[2].robots[0]: no robot "bakend";
- * known: backend, release`. An empty text is the default config.
+ * webhook, each with the platform its webhook implies (used where config names none). Every
+ * problem is reported with its path: `routes[2].robots[0]: no robot "bakend"; known: backend,
+ * release`. An empty text is the default config.
  */
-export function parseConfig(text: string, robotNames: readonly string[]): ConfigResult {
+export function parseConfig(
+  text: string,
+  robotPlatforms: ReadonlyMap<string, PlatformName>,
+): ConfigResult {
   const parsed = readYaml(text);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
   const problems: Problems = [];
   const top = readMapping(parsed.value, '(top level)', problems) ?? new Map<string, unknown>();
   checkKeys(top, CONFIG_KEYS, '', problems);
+  const robotNames = [...robotPlatforms.keys()];
   const config: Config = {
     defaults: readDefaults(top.get('defaults'), 'defaults', problems),
-    robots: readRobots(top.get('robots'), robotNames, problems),
+    robots: readRobots(top.get('robots'), robotPlatforms, problems),
     routes: readRoutes(top.get('routes'), robotNames, problems),
     mentions: readMentions(top.get('mentions'), problems),
     filters: readFilters(top.get('filters'), problems),
     giteeAuth: readEnum(top.get('giteeAuth'), GITEE_AUTH_MODES, 'giteeAuth', problems) ?? 'either',
     links: readLinks(top.get('links'), problems),
   };
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+  return problems.length > 0 ? { ok: false, problems, config } : { ok: true, config };
 }
 
 function readRobots(
   value: unknown,
-  robotNames: readonly string[],
+  robotPlatforms: ReadonlyMap<string, PlatformName>,
   problems: Problems,
 ): Map<string, RobotOverrides> {
   const robots = new Map<string, RobotOverrides>();
+  const robotNames = [...robotPlatforms.keys()];
   const mapping = readMapping(value, 'robots', problems) ?? new Map<string, unknown>();
   for (const [name, item] of mapping) {
     // A key pasted where a robot name belongs may be a credential: name it by shape then.
@@ -92,7 +102,7 @@ function readRobots(
       const parameter = looksLikeSecret(name) ? '' : ` (no robots/${name}/webhook parameter)`;
       problems.push(`${path}: no robot ${describeName(name)}${parameter}; known: ${known}`);
     }
-    robots.set(name, readRobotOverrides(item, path, problems));
+    robots.set(name, readRobotOverrides(item, path, robotPlatforms.get(name), problems));
   }
   return robots;
 }
@@ -107,6 +117,10 @@ function readMentions(value: unknown, problems: Problems): Record<string, Mentio
   return mentions;
 }
 
+/**
+ * A login's identities: any non-empty subset of the keys some platform reads (each platform
+ * uses only its own; a login with none for it is shown by name there).
+ */
 function readMentionTarget(
   value: unknown,
   path: string,
@@ -118,16 +132,26 @@ function readMentionTarget(
       problems.push(`${path}: must be a mapping (got nothing)`);
     return undefined;
   }
-  checkKeys(mapping, ['mobile', 'userId'], path, problems);
-  const hasMobile = mapping.has('mobile');
-  if (hasMobile === mapping.has('userId')) {
-    problems.push(`${path}: must have exactly one of mobile, userId`);
+  checkKeys(mapping, ALL_MENTION_KEYS, path, problems);
+  if (!ALL_MENTION_KEYS.some((key) => mapping.has(key))) {
+    problems.push(`${path}: must have at least one of ${ALL_MENTION_KEYS.join(', ')}`);
     return undefined;
   }
-  const key = hasMobile ? 'mobile' : 'userId';
-  const id = readString(mapping.get(key), childPath(path, key), problems);
-  if (id === undefined) return undefined;
-  return hasMobile ? { mobile: id } : { userId: id };
+  const target: MentionTarget = {};
+  for (const key of ALL_MENTION_KEYS) {
+    if (!mapping.has(key)) continue;
+    const id = readMentionId(mapping.get(key), childPath(path, key), problems);
+    if (id !== undefined) target[key] = id;
+  }
+  return Object.keys(target).length > 0 ? target : undefined;
+}
+
+/** One id: chat apps never put spaces in one, and a mobile pasted as "138 0000 0000" would never ping. */
+function readMentionId(value: unknown, path: string, problems: Problems): string | undefined {
+  const id = readString(value, path, problems)?.trim();
+  if (id === undefined || !/\s/.test(id)) return id;
+  problems.push(`${path}: must be one id without spaces (got ${describeValue(id)})`);
+  return undefined;
 }
 
 function readFilters(value: unknown, problems: Problems): Filters {

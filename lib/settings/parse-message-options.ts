@@ -1,5 +1,6 @@
-import type { MsgType } from '../platforms/dingtalk/message';
-import type { LinkMode, Locale, MessageOptions } from './types';
+import { defaultMsgType, isMsgTypeOf, PLATFORM_CATALOG } from '../platforms/catalog';
+import { PLATFORM_NAMES, type PlatformName } from '../platforms/infer-platform';
+import type { DefaultOptions, LinkMode, Locale, MessageOptions } from './types';
 import {
   checkKeys,
   childPath,
@@ -10,10 +11,17 @@ import {
   readStringList,
   type Problems,
 } from './config-fields';
+import {
+  checkKeywordCount,
+  checkLinkMode,
+  readAnyMsgtype,
+  readRobotMsgtype,
+  type RobotPlatform,
+} from './platform-rules';
 
-export const DEFAULT_MESSAGE_OPTIONS: Readonly<MessageOptions> = {
+/** No msgtype: without a `defaults.msgtype` each robot takes its platform's first one. */
+export const DEFAULT_MESSAGE_OPTIONS: Readonly<DefaultOptions> = {
   locale: 'zh-CN',
-  msgtype: 'markdown',
   timezone: 'Asia/Shanghai',
   maxCommits: 5,
   linkMode: 'dingtalk',
@@ -21,12 +29,13 @@ export const DEFAULT_MESSAGE_OPTIONS: Readonly<MessageOptions> = {
 
 /** A robot's own settings from `robots.<name>` in config: only what it overrides, plus keywords. */
 export interface RobotOverrides extends Partial<MessageOptions> {
+  /** As config says it; undefined: the platform is inferred from the webhook. */
+  platform?: PlatformName;
   keywords: string[];
 }
 
 // Records keyed by the union make the compiler insist every member is listed.
 const LOCALES = keysOf<Locale>({ 'zh-CN': true, en: true });
-const MSG_TYPES = keysOf<MsgType>({ markdown: true, actionCard: true, text: true });
 const LINK_MODES = keysOf<LinkMode>({ dingtalk: true, browser: true });
 export const MESSAGE_OPTION_KEYS = [
   'locale',
@@ -35,45 +44,93 @@ export const MESSAGE_OPTION_KEYS = [
   'maxCommits',
   'linkMode',
 ] as const;
-/** What `robots.<name>` in config may hold: its keywords and the options it overrides. */
-export const ROBOT_OPTION_KEYS = ['keywords', ...MESSAGE_OPTION_KEYS] as const;
-/** DingTalk lets a robot have at most 10 custom keywords. */
-const MAX_KEYWORDS = 10;
+/** What `robots.<name>` in config may hold: its platform, keywords and the options it overrides. */
+export const ROBOT_OPTION_KEYS = ['platform', 'keywords', ...MESSAGE_OPTION_KEYS] as const;
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
   return Object.keys(record) as T[];
 }
 
-/** `defaults:` — every option, falling back to the built-in defaults. */
-export function readDefaults(value: unknown, path: string, problems: Problems): MessageOptions {
+/** `defaults:` — every option, falling back to the built-in defaults (msgtype: per platform). */
+export function readDefaults(value: unknown, path: string, problems: Problems): DefaultOptions {
   const mapping = readMapping(value, path, problems) ?? new Map<string, unknown>();
   checkKeys(mapping, MESSAGE_OPTION_KEYS, path, problems);
-  return { ...DEFAULT_MESSAGE_OPTIONS, ...readOptions(mapping, path, problems) };
+  const msgtype = readAnyMsgtype(mapping.get('msgtype'), childPath(path, 'msgtype'), problems);
+  return {
+    ...DEFAULT_MESSAGE_OPTIONS,
+    ...readOptions(mapping, path, problems),
+    ...(msgtype ? { msgtype } : {}),
+  };
 }
 
-/** `robots.<name>:` — the options it sets, and its keywords (none when absent). */
+/**
+ * `robots.<name>:` — the options it sets and its keywords (none when absent), checked against
+ * its platform: config's `platform`, else `inferred` from its webhook. Undefined there means
+ * the robot has no webhook (reported elsewhere), so only the rules of every platform apply.
+ */
 export function readRobotOverrides(
   value: unknown,
   path: string,
+  inferred: PlatformName | undefined,
   problems: Problems,
 ): RobotOverrides {
   const mapping = readMapping(value, path, problems) ?? new Map<string, unknown>();
   checkKeys(mapping, ROBOT_OPTION_KEYS, path, problems);
+  const at = (key: string) => childPath(path, key);
+  const platform = readEnum(mapping.get('platform'), PLATFORM_NAMES, at('platform'), problems);
+  const on = platform ?? inferred;
+  const robot: RobotPlatform | undefined =
+    on === undefined ? undefined : { platform: on, declared: platform !== undefined };
+  const options = readOptions(mapping, path, problems);
+  const msgtype = readRobotMsgtype(mapping.get('msgtype'), robot, at('msgtype'), problems);
+  const keywords = readStringList(mapping.get('keywords'), at('keywords'), problems) ?? [];
+  if (robot) {
+    checkLinkMode(mapping.has('linkMode'), robot, at('linkMode'), problems);
+    checkKeywordCount(keywords, robot, at('keywords'), problems);
+  }
   return {
-    ...readOptions(mapping, path, problems),
-    keywords: readKeywords(mapping, path, problems),
+    ...(platform ? { platform } : {}),
+    ...options,
+    ...(msgtype ? { msgtype } : {}),
+    keywords,
   };
 }
 
+/**
+ * A robot's options on its platform: its own, else the defaults where the platform has them.
+ * `defaults.msgtype` reaches only robots whose platform has that msgtype, `linkMode` only
+ * platforms where it means something; the rest take the platform's own.
+ */
+export function robotMessageOptions(
+  platform: PlatformName,
+  defaults: DefaultOptions,
+  overrides: RobotOverrides,
+): MessageOptions {
+  const fallback =
+    defaults.msgtype !== undefined && isMsgTypeOf(platform, defaults.msgtype)
+      ? defaults.msgtype
+      : defaultMsgType(platform);
+  const linkMode = PLATFORM_CATALOG[platform].linkMode
+    ? (overrides.linkMode ?? defaults.linkMode)
+    : 'dingtalk';
+  return {
+    locale: overrides.locale ?? defaults.locale,
+    msgtype: overrides.msgtype ?? fallback,
+    timezone: overrides.timezone ?? defaults.timezone,
+    maxCommits: overrides.maxCommits ?? defaults.maxCommits,
+    linkMode,
+  };
+}
+
+/** The options every platform has the same way: locale, timezone, maxCommits, linkMode. */
 function readOptions(
   mapping: Map<string, unknown>,
   path: string,
   problems: Problems,
-): Partial<MessageOptions> {
+): Partial<Omit<MessageOptions, 'msgtype'>> {
   const at = (key: string) => childPath(path, key);
-  const options: Partial<MessageOptions> = {
+  const options: Partial<Omit<MessageOptions, 'msgtype'>> = {
     locale: readEnum(mapping.get('locale'), LOCALES, at('locale'), problems),
-    msgtype: readEnum(mapping.get('msgtype'), MSG_TYPES, at('msgtype'), problems),
     timezone: readTimezone(mapping.get('timezone'), at('timezone'), problems),
     maxCommits: readInteger(
       mapping.get('maxCommits'),
@@ -84,17 +141,10 @@ function readOptions(
     linkMode: readEnum(mapping.get('linkMode'), LINK_MODES, at('linkMode'), problems),
   };
   // Drop unset options so spreading over the defaults keeps them.
-  for (const key of MESSAGE_OPTION_KEYS) if (options[key] === undefined) delete options[key];
-  return options;
-}
-
-function readKeywords(mapping: Map<string, unknown>, path: string, problems: Problems): string[] {
-  const at = childPath(path, 'keywords');
-  const keywords = readStringList(mapping.get('keywords'), at, problems) ?? [];
-  if (keywords.length > MAX_KEYWORDS) {
-    problems.push(`${at}: at most ${MAX_KEYWORDS} keywords (got ${keywords.length})`);
+  for (const key of ['locale', 'timezone', 'maxCommits', 'linkMode'] as const) {
+    if (options[key] === undefined) delete options[key];
   }
-  return keywords;
+  return options;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Secret } from '../crypto/secret';
+import type { PlatformMsgType } from '../platforms/catalog';
 import type { MentionIdentity } from '../platforms/chat-platform';
-import type { MsgType } from '../platforms/dingtalk/message';
 import type { PlatformName } from '../platforms/infer-platform';
 
 export type Locale = 'zh-CN' | 'en';
@@ -9,12 +9,22 @@ export type LinkMode = 'dingtalk' | 'browser';
 /** How one robot's messages look; `defaults:` in config, overridden per robot. */
 export interface MessageOptions {
   locale: Locale;
-  msgtype: MsgType;
+  /** One of the robot's platform's msgtypes (PLATFORM_CATALOG), validated at load. */
+  msgtype: PlatformMsgType;
   timezone: string;
   /** Commits listed in a push message before "and N more". */
   maxCommits: number;
-  /** `browser` wraps links in dingtalk://dingtalkclient/page/link?url=…&pc_slide=false */
+  /**
+   * DingTalk only: `browser` wraps links in dingtalk://dingtalkclient/page/link?url=…&pc_slide=false.
+   * A robot on another platform always has `dingtalk`: links as they are.
+   */
   linkMode: LinkMode;
+}
+
+/** `defaults:` in config, before each robot's platform decides what applies to it. */
+export interface DefaultOptions extends Omit<MessageOptions, 'msgtype'> {
+  /** For the robots whose platform has it; the others (and all when unset) take their default. */
+  msgtype?: PlatformMsgType;
 }
 
 export interface RobotSettings extends MessageOptions {
@@ -22,11 +32,11 @@ export interface RobotSettings extends MessageOptions {
   name: string;
   /** The chat app the robot lives in: `robots.<name>.platform`, else inferred from the webhook. */
   platform: PlatformName;
-  /** Full webhook URL with access_token: a credential, never logged. */
+  /** Full webhook URL (a bare WeCom key made whole): a credential, never logged. */
   webhook: Secret;
-  /** The robot's SEC… signing secret; when present every request is signed. */
+  /** DingTalk's SEC… or Feishu's signing secret; when present every request is signed. */
   secret: Secret | null;
-  /** The robot's custom keywords (at most 10); one of them is always in the message. */
+  /** The robot's custom keywords (at most 10; WeCom none); one is always in the message. */
   keywords: string[];
 }
 

@@ -153,9 +153,194 @@ describe('buildSettings', () => {
     ).toContain('robots/backend/secret: must not be empty (delete it to stop signing)');
   });
 
+  it('keeps DingTalk webhooks exactly as stored (trimmed), with no platform in config', () => {
+    const settings = buildSettings(new Map([['robots/backend/webhook', `  ${WEBHOOK}\n`]]));
+    expect(settings.robots[0]).toMatchObject({ platform: 'dingtalk', msgtype: 'markdown' });
+    expect(settings.robots[0]?.webhook.reveal()).toBe(WEBHOOK);
+  });
+
   it('reports config YAML syntax errors with line and column', () => {
     expect(errorOf({ config: 'defaults:\n  locale: [en\n' }).message).toContain(
       'config: line 3, column 1: ',
     );
+  });
+});
+
+describe('buildSettings with robots of each platform', () => {
+  const FEISHU =
+    'https://open.feishu.cn/open-apis/bot/v2/hook/f3e8a1d6-7e57-4b9c-8e2f-hooktest0001';
+  const WECOM_KEY = '693a91f6-7fff-4bc4-97a0-0ec2keytest0';
+  const WECOM = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${WECOM_KEY}`;
+  /** What no message may hold: the tokens, keys and secrets of these robots. */
+  const CREDENTIALS = /test-token|hooktest|keytest|SECtest|feishu-test-secret/;
+
+  const build = (parameters: Record<string, string>) =>
+    buildSettings(new Map(Object.entries(parameters)));
+  const problemsOf = (parameters: Record<string, string>) => {
+    const { message } = errorOf(parameters);
+    expect(message).not.toMatch(CREDENTIALS);
+    return message.split('\n').slice(1);
+  };
+
+  it("infers each robot's platform from its webhook and gives each its platform's defaults", () => {
+    const settings = build({
+      'robots/team/webhook': WEBHOOK,
+      'robots/news/webhook': FEISHU,
+      'robots/news/secret': 'feishu-test-secret-0001',
+      'robots/ops/webhook': WECOM,
+    });
+    const byName = new Map(settings.robots.map((robot) => [robot.name, robot]));
+    expect(byName.get('team')).toMatchObject({ platform: 'dingtalk', msgtype: 'markdown' });
+    expect(byName.get('news')).toMatchObject({ platform: 'feishu', msgtype: 'interactive' });
+    expect(byName.get('news')?.secret?.reveal()).toBe('feishu-test-secret-0001');
+    expect(byName.get('ops')).toMatchObject({
+      platform: 'wecom',
+      msgtype: 'markdown',
+      secret: null,
+    });
+    expect(byName.get('ops')?.webhook.reveal()).toBe(WECOM);
+  });
+
+  it.each([
+    ['actionCard', { team: 'actionCard', news: 'interactive', ops: 'markdown' }],
+    ['text', { team: 'text', news: 'text', ops: 'text' }],
+    ['markdown_v2', { team: 'markdown', news: 'interactive', ops: 'markdown_v2' }],
+    ['interactive2', { team: 'markdown', news: 'interactive2', ops: 'markdown' }],
+  ])('applies defaults.msgtype %s only to robots whose platform has it', (msgtype, expected) => {
+    const settings = build({
+      'robots/team/webhook': WEBHOOK,
+      'robots/news/webhook': FEISHU,
+      'robots/ops/webhook': WECOM,
+      config: `defaults: {msgtype: ${msgtype}}`,
+    });
+    expect(Object.fromEntries(settings.robots.map((robot) => [robot.name, robot.msgtype]))).toEqual(
+      expected,
+    );
+  });
+
+  it("lets a robot's own msgtype win over defaults, and applies defaults.linkMode to DingTalk only", () => {
+    const settings = build({
+      'robots/team/webhook': WEBHOOK,
+      'robots/news/webhook': FEISHU,
+      config: 'defaults: {msgtype: text, linkMode: browser}\nrobots: {news: {msgtype: post}}',
+    });
+    expect(
+      settings.robots.map(({ name, msgtype, linkMode }) => ({ name, msgtype, linkMode })),
+    ).toEqual([
+      { name: 'news', msgtype: 'post', linkMode: 'dingtalk' },
+      { name: 'team', msgtype: 'text', linkMode: 'browser' },
+    ]);
+  });
+
+  it('takes a bare WeCom key when config says platform: wecom, storing the full URL', () => {
+    const settings = build({
+      'robots/ops/webhook': ` ${WECOM_KEY}\n`,
+      config: 'robots: {ops: {platform: wecom, msgtype: text}}',
+    });
+    expect(settings.robots[0]).toMatchObject({ platform: 'wecom', msgtype: 'text' });
+    expect(settings.robots[0]?.webhook.reveal()).toBe(WECOM);
+  });
+
+  it('says a bare WeCom key needs platform: wecom, without quoting it', () => {
+    expect(problemsOf({ 'robots/ops/webhook': WECOM_KEY })).toEqual([
+      '  robots/ops/webhook: must be an http(s) URL (a WeCom robot given by its key alone needs platform: wecom)',
+    ]);
+  });
+
+  it('refuses a secret for a WeCom robot, inferred or declared', () => {
+    expect(
+      problemsOf({ 'robots/ops/webhook': WECOM, 'robots/ops/secret': 'SECtest-ops-0001' }),
+    ).toEqual([
+      '  robots/ops/secret: WeCom has no signing, so a WeCom robot has no secret; delete this parameter',
+    ]);
+    expect(
+      problemsOf({
+        'robots/ops/webhook': WECOM_KEY,
+        'robots/ops/secret': 'SECtest-ops-0001',
+        config: 'robots: {ops: {platform: wecom}}',
+      }),
+    ).toEqual([
+      '  robots/ops/secret: WeCom has no signing, so a WeCom robot has no secret; delete this parameter',
+    ]);
+  });
+
+  it.each([
+    [
+      'a legacy v1 Feishu webhook',
+      'https://open.feishu.cn/open-apis/bot/hook/0123456789abcdef0123hooktest0001',
+      'robots/news/webhook: is a legacy v1 Feishu webhook (/open-apis/bot/hook/…), retired in 2020',
+    ],
+    [
+      'a Feishu flow webhook',
+      'https://open.feishu.cn/flow/api/trigger-webhook/hooktest0001',
+      'robots/news/webhook: is a Feishu flow (workflow) webhook, a different product',
+    ],
+    [
+      'a Feishu webhook with a query',
+      `${FEISHU}?timestamp=1&sign=hooktest`,
+      'robots/news/webhook: must not have a query or fragment: Feishu takes the signature in the message body',
+    ],
+  ])('refuses %s, saying why and never quoting it', (_case, webhook, message) => {
+    const [problem] = problemsOf({ 'robots/news/webhook': webhook });
+    expect(problem).toContain(message);
+  });
+
+  it('refuses a webhook that is not of the platform config names, saying which rule it breaks', () => {
+    expect(
+      problemsOf({
+        'robots/news/webhook': WEBHOOK,
+        'robots/ops/webhook': 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=keytest1',
+        'robots/team/webhook': FEISHU,
+        config: [
+          'robots:',
+          '  news: {platform: feishu}',
+          '  ops: {platform: wecom}',
+          '  team: {platform: dingtalk}',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '  robots/news/webhook: is not on a Feishu host: a Feishu bot webhook is on open.feishu.cn or open.larksuite.com',
+      '  robots/ops/webhook: must use https (for a WeCom robot)',
+      '  config: robots.team.platform: says dingtalk, but robots/team/webhook is a Feishu webhook',
+    ]);
+  });
+
+  it('lists platform problems of webhooks and config together, as a 500 settings error', () => {
+    const error = errorOf({
+      'robots/news/webhook': FEISHU,
+      'robots/ops/webhook': WECOM,
+      'robots/ops/secret': 'SECtest-ops-0001',
+      'robots/team/webhook': WEBHOOK,
+      config: 'robots:\n  news: {msgtype: markdown}\n  ops: {keywords: [Gitee]}\n',
+    });
+    expect(error.status).toBe(500);
+    expect(error.message.split('\n')).toEqual([
+      'invalid settings (3 problems):',
+      '  robots/ops/secret: WeCom has no signing, so a WeCom robot has no secret; delete this parameter',
+      '  config: robots.news.msgtype: must be one of interactive, interactive2, post, text for a Feishu robot (got "markdown"); platform inferred from the webhook',
+      '  config: robots.ops.keywords: WeCom robots have no custom keywords; remove them; platform inferred from the webhook',
+    ]);
+  });
+
+  it('judges a webhook by the platform config names even when other config is wrong', () => {
+    expect(
+      problemsOf({
+        'robots/ops/webhook': WECOM_KEY,
+        config: 'robots: {ops: {platform: wecom}}\ndefaults: {locale: fr}',
+      }),
+    ).toEqual(['  config: defaults.locale: must be one of zh-CN, en (got "fr")']);
+  });
+
+  it('takes the emulators of each platform on this machine, by path', () => {
+    const settings = build({
+      'robots/team/webhook': 'http://127.0.0.1:3000/robot/send?access_token=t',
+      'robots/news/webhook': 'http://127.0.0.1:3000/open-apis/bot/v2/hook/local-news',
+      'robots/ops/webhook': 'http://localhost:3000/cgi-bin/webhook/send?key=local-ops',
+    });
+    expect(settings.robots.map(({ name, platform }) => [name, platform])).toEqual([
+      ['news', 'feishu'],
+      ['ops', 'wecom'],
+      ['team', 'dingtalk'],
+    ]);
   });
 });

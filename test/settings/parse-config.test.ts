@@ -1,6 +1,11 @@
+import type { PlatformName } from '../../lib/platforms/infer-platform';
 import { DEFAULT_MESSAGE_OPTIONS, parseConfig } from '../../lib/settings/parse-config';
 
-const ROBOTS = ['backend', 'release'];
+/** Robots with a webhook, each with the platform its webhook implies. */
+const ROBOTS = new Map<string, PlatformName>([
+  ['backend', 'dingtalk'],
+  ['release', 'dingtalk'],
+]);
 
 function problemsOf(text: string): string[] {
   const result = parseConfig(text, ROBOTS);
@@ -23,7 +28,7 @@ describe('parseConfig', () => {
     [
       'an unknown msgtype',
       'defaults: {msgtype: card}',
-      'defaults.msgtype: must be one of markdown, actionCard, text (got "card")',
+      'defaults.msgtype: must be a msgtype of DingTalk (markdown, actionCard, text), Feishu (interactive, interactive2, post, text) or WeCom (markdown, markdown_v2, text, template_card) (got "card")',
     ],
     [
       'an unknown time zone',
@@ -94,12 +99,12 @@ describe('parseConfig', () => {
     [
       'a typo in a robot key',
       'robots: {backend: {kewords: [Gitee]}}',
-      'robots.backend.kewords: unknown key; expected keywords, locale, msgtype, timezone, maxCommits, linkMode',
+      'robots.backend.kewords: unknown key; expected platform, keywords, locale, msgtype, timezone, maxCommits, linkMode',
     ],
     [
       'a robot override of the wrong type',
       'robots: {release: {msgtype: actioncard}}',
-      'robots.release.msgtype: must be one of markdown, actionCard, text (got "actioncard")',
+      'robots.release.msgtype: must be one of markdown, actionCard, text for a DingTalk robot (got "actioncard"); platform inferred from the webhook',
     ],
     [
       'routes that are a mapping',
@@ -172,9 +177,29 @@ describe('parseConfig', () => {
       'mentions.alice.mobile: must be a non-empty string (got a number; put it in quotes)',
     ],
     [
-      'a mention with both ids',
-      'mentions: {bob: {mobile: "13800000000", userId: manager4521}}',
-      'mentions.bob: must have exactly one of mobile, userId',
+      'a mention with no identity',
+      'mentions: {bob: {}}',
+      'mentions.bob: must have at least one of mobile, userId, feishu, wecom',
+    ],
+    [
+      'a mention under an unknown key',
+      'mentions: {bob: {mobile: "13800000000", dingtalk: manager4521}}',
+      'mentions.bob.dingtalk: unknown key; expected mobile, userId, feishu, wecom',
+    ],
+    [
+      'a mobile written with spaces',
+      'mentions: {bob: {mobile: "138 0000 0000"}}',
+      'mentions.bob.mobile: must be one id without spaces (got "138 0000 0000")',
+    ],
+    [
+      'an empty Feishu id',
+      'mentions: {bob: {userId: manager4521, feishu: ""}}',
+      'mentions.bob.feishu: must be a non-empty string (got "")',
+    ],
+    [
+      'an unknown platform',
+      'robots: {backend: {platform: lark}}',
+      'robots.backend.platform: must be one of dingtalk, feishu, wecom (got "lark")',
     ],
     [
       'a mention that is a string',
@@ -257,8 +282,7 @@ describe('parseConfig', () => {
   });
 
   it('says "(none)" when no robot has a webhook', () => {
-    expect(parseConfig('routes: [{robots: [team]}]', []).ok).toBe(false);
-    expect(parseConfig('routes: [{robots: [team]}]', [])).toEqual({
+    expect(parseConfig('routes: [{robots: [team]}]', new Map())).toMatchObject({
       ok: false,
       problems: ['routes[0].robots[0]: no robot "team"; known: (none)'],
     });
@@ -275,7 +299,6 @@ describe('parseConfig', () => {
     expect(configOf('')).toEqual({
       defaults: {
         locale: 'zh-CN',
-        msgtype: 'markdown',
         timezone: 'Asia/Shanghai',
         maxCommits: 5,
         linkMode: 'dingtalk',
@@ -395,5 +418,125 @@ filters:
     const problems = problemsOf(lines.join('\n'));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^invalid YAML: .*alias/i);
+  });
+});
+
+describe('parseConfig on robots of each platform', () => {
+  /** team's webhook is DingTalk's, news's Feishu's, ops's WeCom's. */
+  const PLATFORMS = new Map<string, PlatformName>([
+    ['team', 'dingtalk'],
+    ['news', 'feishu'],
+    ['ops', 'wecom'],
+  ]);
+  const problemsOn = (text: string) => {
+    const result = parseConfig(text, PLATFORMS);
+    return result.ok ? [] : result.problems;
+  };
+  const eleven = '[a, b, c, d, e, f, g, h, i, j, k]';
+
+  it.each([
+    [
+      'a DingTalk msgtype for a Feishu robot',
+      'robots: {news: {msgtype: markdown}}',
+      'robots.news.msgtype: must be one of interactive, interactive2, post, text for a Feishu robot (got "markdown"); platform inferred from the webhook',
+    ],
+    [
+      'a Feishu msgtype for a WeCom robot',
+      'robots: {ops: {msgtype: interactive}}',
+      'robots.ops.msgtype: must be one of markdown, markdown_v2, text, template_card for a WeCom robot (got "interactive"); platform inferred from the webhook',
+    ],
+    [
+      'a DingTalk msgtype for a robot that platform makes WeCom',
+      'robots: {team: {platform: wecom, msgtype: actionCard}}',
+      'robots.team.msgtype: must be one of markdown, markdown_v2, text, template_card for a WeCom robot (got "actionCard")',
+    ],
+    [
+      'keywords for a WeCom robot',
+      'robots: {ops: {keywords: [Gitee]}}',
+      'robots.ops.keywords: WeCom robots have no custom keywords; remove them; platform inferred from the webhook',
+    ],
+    [
+      'keywords for a robot that platform makes WeCom',
+      'robots: {team: {platform: wecom, keywords: [Gitee]}}',
+      'robots.team.keywords: WeCom robots have no custom keywords; remove them',
+    ],
+    [
+      '11 keywords for a Feishu robot',
+      `robots: {news: {keywords: ${eleven}}}`,
+      'robots.news.keywords: at most 10 keywords (got 11)',
+    ],
+    [
+      'a linkMode for a Feishu robot',
+      'robots: {news: {linkMode: browser}}',
+      'robots.news.linkMode: only DingTalk robots have a linkMode; this is a Feishu robot; platform inferred from the webhook',
+    ],
+    [
+      'a linkMode for a robot that platform makes WeCom',
+      'robots: {team: {platform: wecom, linkMode: dingtalk}}',
+      'robots.team.linkMode: only DingTalk robots have a linkMode; this is a WeCom robot',
+    ],
+  ])('reports %s by path', (_mistake, text, message) => {
+    expect(problemsOn(text)).toEqual([message]);
+  });
+
+  it('takes any platform msgtype in defaults, and DingTalk-only options there, for any robots', () => {
+    for (const msgtype of ['actionCard', 'interactive2', 'markdown_v2', 'template_card', 'post']) {
+      expect(problemsOn(`defaults: {msgtype: ${msgtype}, linkMode: browser}`)).toEqual([]);
+    }
+  });
+
+  it('keeps what config says of each robot, its platform included only where config names it', () => {
+    const result = parseConfig(
+      [
+        'robots:',
+        '  team: {platform: dingtalk, msgtype: actionCard, linkMode: browser, keywords: [Gitee]}',
+        '  news: {msgtype: interactive2, keywords: [Gitee, 代码]}',
+        '  ops: {platform: wecom, msgtype: template_card, locale: en}',
+      ].join('\n'),
+      PLATFORMS,
+    );
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(Object.fromEntries(result.config.robots)).toEqual({
+      team: {
+        platform: 'dingtalk',
+        msgtype: 'actionCard',
+        linkMode: 'browser',
+        keywords: ['Gitee'],
+      },
+      news: { msgtype: 'interactive2', keywords: ['Gitee', '代码'] },
+      ops: { platform: 'wecom', msgtype: 'template_card', locale: 'en', keywords: [] },
+    });
+  });
+
+  it('checks a robot with no webhook only by the rules every platform shares', () => {
+    expect(problemsOn('robots: {alerts: {msgtype: interactive, keywords: [Gitee]}}')).toEqual([
+      'robots.alerts: no robot "alerts" (no robots/alerts/webhook parameter); known: team, news, ops',
+    ]);
+    expect(problemsOn('robots: {alerts: {msgtype: card}}')).toContainEqual(
+      expect.stringMatching(/^robots\.alerts\.msgtype: must be a msgtype of DingTalk/),
+    );
+  });
+
+  it('keeps every identity of a login, for each platform to take its own', () => {
+    const result = parseConfig(
+      [
+        'mentions:',
+        '  alice: {mobile: "13800000000", userId: manager4521, feishu: ou_7d8a6e6df7621556ce0d21922b676706, wecom: zhangsan}',
+        '  bob: {feishu: " 5d9bdxxx "}',
+        '  carol: {wecom: LiSi}',
+      ].join('\n'),
+      PLATFORMS,
+    );
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect({ ...result.config.mentions }).toEqual({
+      alice: {
+        mobile: '13800000000',
+        userId: 'manager4521',
+        feishu: 'ou_7d8a6e6df7621556ce0d21922b676706',
+        wecom: 'zhangsan',
+      },
+      bob: { feishu: '5d9bdxxx' },
+      carol: { wecom: 'LiSi' },
+    });
   });
 });

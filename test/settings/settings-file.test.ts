@@ -177,7 +177,7 @@ robot: {}
       'robots: {team: {webhook: "https://example.test/?access_token=t", kewords: [Gitee]}}',
     );
     expect(() => buildSettings(parameters)).toThrow(
-      'config: robots.team.kewords: unknown key; expected keywords, locale, msgtype, timezone, maxCommits, linkMode',
+      'config: robots.team.kewords: unknown key; expected platform, keywords, locale, msgtype, timezone, maxCommits, linkMode',
     );
   });
 });

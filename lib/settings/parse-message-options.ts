@@ -35,8 +35,8 @@ export interface RobotOverrides extends Partial<MessageOptions> {
 }
 
 // Records keyed by the union make the compiler insist every member is listed.
-const LOCALES = keysOf<Locale>({ 'zh-CN': true, en: true });
-const LINK_MODES = keysOf<LinkMode>({ dingtalk: true, browser: true });
+export const LOCALES = keysOf<Locale>({ 'zh-CN': true, en: true });
+export const LINK_MODES = keysOf<LinkMode>({ dingtalk: true, browser: true });
 export const MESSAGE_OPTION_KEYS = [
   'locale',
   'msgtype',

@@ -1,5 +1,7 @@
 import { stringify } from 'yaml';
 import { SettingsError } from '../errors';
+import { PLATFORM_CATALOG } from '../platforms/catalog';
+import { inferPlatform, PLATFORM_NAMES } from '../platforms/infer-platform';
 import {
   checkKeys,
   childPath,
@@ -102,7 +104,9 @@ function readRobots(
     }
     const robot = readMapping(item, path, problems) ?? new Map<string, unknown>();
     const webhook = readSecretLine(robot.get('webhook'), `${path}.webhook`, problems);
-    if (webhook !== undefined) parameters.set(robotParameterName(name, 'webhook'), webhook);
+    if (webhook !== undefined) {
+      parameters.set(robotParameterName(name, 'webhook'), storedWebhook(webhook, robot));
+    }
     if (robot.has('secret')) {
       const secret = readSecretLine(robot.get('secret'), `${path}.secret`, problems);
       if (secret !== undefined) parameters.set(robotParameterName(name, 'secret'), secret);
@@ -111,6 +115,18 @@ function readRobots(
     if (rest.size > 0) robotConfig.set(name, rest);
   }
   return robotConfig;
+}
+
+/**
+ * The webhook as its platform stores it: a bare WeCom key becomes the full URL here, so SSM
+ * never holds a value whose meaning depends on config (a push writes webhooks before config).
+ * One its platform refuses is kept as written, for buildSettings to say why.
+ */
+function storedWebhook(webhook: string, robot: Map<string, unknown>): string {
+  const declared = robot.get('platform');
+  const platform = PLATFORM_NAMES.find((name) => name === declared) ?? inferPlatform(webhook);
+  const checked = PLATFORM_CATALOG[platform].checkWebhook(webhook);
+  return checked.ok ? checked.webhook : webhook;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { SettingsError } from '../../lib/errors';
+import { PLATFORM_CATALOG } from '../../lib/platforms/catalog';
 import { buildSettings } from '../../lib/settings/build-settings';
 import { GITEE_SECRET_PARAMETER, MAX_PARAMETER_VALUE_BYTES } from '../../lib/settings/parameters';
 import { settingsFileToParameters } from '../../lib/settings/settings-file';
@@ -39,8 +40,9 @@ export function checkSettingsFile(text: string, fileName: string, out: WriteLine
   for (const robot of settings.robots) {
     const keywords =
       robot.keywords.length > 0 ? `keywords ${robot.keywords.join(', ')}` : 'no keywords';
+    const platform = PLATFORM_CATALOG[robot.platform].label;
     out(
-      `  robot ${robot.name}: ${robot.secret ? 'signed' : 'not signed'}, ${keywords}, ${robot.msgtype}, ${robot.locale}`,
+      `  robot ${robot.name}: ${platform}, ${robot.secret ? 'signed' : 'not signed'}, ${keywords}, ${robot.msgtype}, ${robot.locale}`,
     );
   }
   out(
@@ -52,9 +54,13 @@ export function checkSettingsFile(text: string, fileName: string, out: WriteLine
   for (const warning of warningsFor(settings)) out(`warning: ${warning}`);
 }
 
-/** Valid, but DingTalk will refuse it: a robot needs a keyword or a signature (or an IP list). */
+/**
+ * Valid, but DingTalk will refuse it: a robot needs a keyword or a signature (or an IP list).
+ * Only DingTalk insists on a security setting; Feishu's are optional and WeCom has none.
+ */
 export function warningsFor(settings: Settings): string[] {
   return settings.robots
+    .filter((robot) => robot.platform === 'dingtalk')
     .filter((robot) => robot.keywords.length === 0 && robot.secret === null)
     .map(
       (robot) =>

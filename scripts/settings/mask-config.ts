@@ -1,6 +1,13 @@
+import { ALL_MENTION_KEYS, ALL_MSGTYPES } from '../../lib/platforms/catalog';
+import { PLATFORM_NAMES } from '../../lib/platforms/infer-platform';
 import { looksLikeSecret } from '../../lib/settings/config-fields';
-import { CONFIG_KEYS } from '../../lib/settings/parse-config';
-import { MESSAGE_OPTION_KEYS, ROBOT_OPTION_KEYS } from '../../lib/settings/parse-message-options';
+import { CONFIG_KEYS, GITEE_AUTH_MODES } from '../../lib/settings/parse-config';
+import {
+  LINK_MODES,
+  LOCALES,
+  MESSAGE_OPTION_KEYS,
+  ROBOT_OPTION_KEYS,
+} from '../../lib/settings/parse-message-options';
 import { ROUTE_KEYS } from '../../lib/settings/parse-routes';
 import { maskSecret, maskUrl } from './mask';
 
@@ -10,11 +17,30 @@ import { maskSecret, maskUrl } from './mask';
  * wrong place is the likely reason it is there. A key parse-config learns before this table
  * does is masked too, which is the safe way to be out of date.
  */
-type Layout = 'value' | { keys: Record<string, Layout> } | { each: Layout } | { items: Layout };
+type Layout =
+  | 'value'
+  | { oneOf: readonly string[] }
+  | { keys: Record<string, Layout> }
+  | { each: Layout }
+  | { items: Layout };
+
+/**
+ * Fields that take a word from a list are shown only when they hold one: anything else there
+ * (a WeCom key pasted as `platform:`) may be a secret.
+ */
+const WORDS: Readonly<Record<string, Layout>> = {
+  platform: { oneOf: PLATFORM_NAMES },
+  msgtype: { oneOf: ALL_MSGTYPES },
+  locale: { oneOf: LOCALES },
+  linkMode: { oneOf: LINK_MODES },
+};
 
 /** Null-prototype, so a key such as "constructor" is not found on Object.prototype. */
 const fields = (keys: readonly string[]): Layout => ({
-  keys: Object.assign(Object.create(null), Object.fromEntries(keys.map((key) => [key, 'value']))),
+  keys: Object.assign(
+    Object.create(null),
+    Object.fromEntries(keys.map((key) => [key, WORDS[key] ?? 'value'])),
+  ),
 });
 
 export const ROBOT_OPTIONS_LAYOUT: Layout = fields(ROBOT_OPTION_KEYS);
@@ -23,14 +49,15 @@ const CONFIG_LAYOUT: Record<(typeof CONFIG_KEYS)[number], Layout> = {
   defaults: fields(MESSAGE_OPTION_KEYS),
   robots: { each: ROBOT_OPTIONS_LAYOUT },
   routes: { items: fields(ROUTE_KEYS) },
-  // These three lists are parse-config's own (not exported); keep them in step with it.
-  mentions: { each: fields(['mobile', 'userId']) },
+  mentions: { each: fields(ALL_MENTION_KEYS) },
+  // These two lists are parse-config's own (not exported); keep them in step with it.
   filters: fields(['ignoreSenders', 'skipCommitPattern']),
   links: fields(['giteeHosts']),
-  giteeAuth: 'value',
+  giteeAuth: { oneOf: GITEE_AUTH_MODES },
 };
 
 export const NOT_A_KEY = '(masked: not a config key)';
+const NOT_A_CHOICE = '(masked: not one of its values)';
 
 /** The config mapping (robots left to the caller) as it may be printed. */
 export function maskConfig(config: ReadonlyMap<unknown, unknown>): Map<string, unknown> {
@@ -46,6 +73,9 @@ export function maskRobotOptions(options: unknown): unknown {
 function maskWith(layout: Layout, value: unknown, unknownKey: string): unknown {
   if (value === null || value === undefined) return null;
   if (layout === 'value') return maskValue(value);
+  if ('oneOf' in layout) {
+    return typeof value === 'string' && layout.oneOf.includes(value) ? value : NOT_A_CHOICE;
+  }
   if ('items' in layout) {
     if (!Array.isArray(value)) return '(masked: not a list)';
     return value.map((item) => maskWith(layout.items, item, unknownKey));

@@ -1,6 +1,7 @@
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { stringify } from 'yaml';
 import { SettingsError } from '../../lib/errors';
+import { inferPlatform, PLATFORM_NAMES } from '../../lib/platforms/infer-platform';
 import { buildSettings } from '../../lib/settings/build-settings';
 import { loadParameterRecords, type ParameterRecord } from '../../lib/settings/load-parameters';
 import {
@@ -33,6 +34,7 @@ export async function showSettings(
   }
   out(`# ${path}: ${records.size} parameter(s), secrets masked`);
   out(stringify(buildMaskedView(records), { lineWidth: 0 }).trimEnd());
+  for (const line of describePlatforms(records)) out(line);
   const giteeSecrets = secretLines(records.get(GITEE_SECRET_PARAMETER)?.value ?? '').length;
   if (giteeSecrets > 1) {
     out(
@@ -103,6 +105,29 @@ function buildMaskedRobots(
     for (const [key, value] of masked) robotOf(String(name)).set(String(key), value);
   }
   return robots;
+}
+
+/**
+ * Which chat app each robot with a webhook is on, and why: config's `platform` when it names
+ * one, else what the webhook implies. Only platform names are printed, never a value.
+ */
+function describePlatforms(records: ReadonlyMap<string, ParameterRecord>): string[] {
+  const config = readConfig(records.get(CONFIG_PARAMETER)?.value);
+  const robots = config?.get('robots');
+  const lines: string[] = [];
+  for (const [name, record] of records) {
+    const parameter = parseRobotParameterName(name);
+    if (parameter?.key !== 'webhook') continue;
+    const options = robots instanceof Map ? robots.get(parameter.robot) : undefined;
+    const said = options instanceof Map ? options.get('platform') : undefined;
+    const declared = PLATFORM_NAMES.find((platform) => platform === said);
+    lines.push(
+      declared
+        ? `platform of ${parameter.robot}: ${declared} (robots.${parameter.robot}.platform)`
+        : `platform of ${parameter.robot}: ${inferPlatform(record.value.trim())} (inferred from its webhook)`,
+    );
+  }
+  return lines;
 }
 
 function secretLines(text: string): string[] {

@@ -9,12 +9,21 @@ import {
 import { createTestSsmClient } from './ssm-test-client';
 
 const STAGE = '/gitee-dingtalk/test';
+/**
+ * A WeCom robot's key, its only credential (WeCom has no signing), shaped as the sentinels are:
+ * every 8-character piece of it is its own.
+ */
+const WECOM_KEY = 'testWk4Rb8Nq1Vz6Hc3Xp9Jm2Ld7Ty5';
+const WECOM_WEBHOOK = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${WECOM_KEY}`;
+const SECRETS = { ...S, wecomKey: WECOM_KEY };
 /** rotate-gitee-secret prints the secret it makes, once, on purpose: it is not a sentinel. */
 const ROTATED = 'rotated-secret-shown-once';
 
 const robot = (name: string, body: string) => `robots:\n  ${name}:\n${body}`;
 const signed = `    webhook: ${W.dingtalk}\n`;
 const shape = (secret: string) => `a string of ${secret.length} characters`;
+const wecom = (body: string) => robot('ops', `    platform: wecom\n${body}`);
+const feishu = (webhook: string, body = '') => robot('news', `    webhook: "${webhook}"\n${body}`);
 
 /** A settings file that check and push must refuse, and a piece of the message they must print. */
 const BAD_FILES: Array<[string, string, string]> = [
@@ -186,6 +195,61 @@ const BAD_FILES: Array<[string, string, string]> = [
     'config: routes[0].atAll: must be true or false',
   ],
   [
+    'a signing secret for a WeCom robot',
+    robot('ops', `    webhook: ${WECOM_WEBHOOK}\n    secret: ${S.dingtalkSecret}`),
+    'robots/ops/secret: WeCom has no signing, so a WeCom robot has no secret',
+  ],
+  [
+    'keywords for a WeCom robot given by its bare key',
+    wecom(`    webhook: ${WECOM_KEY}\n    keywords: [Gitee]`),
+    'config: robots.ops.keywords: WeCom robots have no custom keywords',
+  ],
+  [
+    'a bare WeCom key without platform: wecom',
+    robot('ops', `    webhook: ${WECOM_KEY}`),
+    'robots/ops/webhook: must be an http(s) URL (a WeCom robot given by its key alone needs platform: wecom)',
+  ],
+  [
+    'a WeCom key on another host',
+    wecom(`    webhook: https://hooks.example.test/cgi-bin/webhook/send?key=${WECOM_KEY}`),
+    "robots/ops/webhook: is not on WeCom's host",
+  ],
+  [
+    'a WeCom key pasted as the platform',
+    robot('ops', `    webhook: ${WECOM_WEBHOOK}\n    platform: ${WECOM_KEY}`),
+    `config: robots.ops.platform: must be one of dingtalk, feishu, wecom (got ${shape(WECOM_KEY)})`,
+  ],
+  [
+    'a WeCom key as a mention id with a space in it',
+    `${robot('ops', `    webhook: ${WECOM_WEBHOOK}`)}\nmentions: {bob: {wecom: "${WECOM_KEY} x"}}`,
+    `config: mentions.bob.wecom: must be one id without spaces (got a string of ${WECOM_KEY.length + 2} characters)`,
+  ],
+  [
+    'a Feishu hook id in a legacy v1 URL',
+    feishu(`https://open.feishu.cn/open-apis/bot/hook/${S.feishuHookId}`),
+    'robots/news/webhook: is a legacy v1 Feishu webhook',
+  ],
+  [
+    'a Feishu hook id over http',
+    feishu(`http://open.feishu.cn/open-apis/bot/v2/hook/${S.feishuHookId}`),
+    'robots/news/webhook: must use https (for a Feishu robot)',
+  ],
+  [
+    'a Feishu webhook with DingTalk-style signing appended',
+    feishu(`${W.feishu}?timestamp=1700000000000&sign=${S.dingtalkSecret}`),
+    'robots/news/webhook: must not have a query or fragment',
+  ],
+  [
+    'a Feishu webhook that config says is DingTalk',
+    feishu(W.feishu, '    platform: dingtalk\n'),
+    'config: robots.news.platform: says dingtalk, but robots/news/webhook is a Feishu webhook',
+  ],
+  [
+    'a Feishu hook id as the msgtype',
+    feishu(W.feishu, `    msgtype: ${S.feishuHookId}\n`),
+    `config: robots.news.msgtype: must be one of interactive, interactive2, post, text for a Feishu robot (got ${shape(S.feishuHookId)})`,
+  ],
+  [
     "a config over SSM's 4 KB",
     `${robot('team', signed)}filters: {ignoreSenders: [${Array.from({ length: 400 }, (_, i) => `bot-${i}`).join(', ')}]}`,
     'config: ',
@@ -258,6 +322,36 @@ const STORED: Array<[string, Record<string, string>, string]> = [
     'robots/team/token: unknown parameter',
   ],
   [
+    'a WeCom key in the webhook query',
+    { 'robots/ops/webhook': WECOM_WEBHOOK },
+    'webhook: https://qyapi.weixin.qq.com/<masked>',
+  ],
+  [
+    'a bare WeCom key with platform: wecom',
+    { 'robots/ops/webhook': WECOM_KEY, config: 'robots: {ops: {platform: wecom}}\n' },
+    'platform of ops: wecom (robots.ops.platform)',
+  ],
+  [
+    'a bare WeCom key without platform: wecom',
+    { 'robots/ops/webhook': WECOM_KEY },
+    'webhook: "(masked: not a URL)"',
+  ],
+  [
+    'a WeCom key pasted as the platform',
+    { 'robots/ops/webhook': WECOM_WEBHOOK, config: `robots: {ops: {platform: ${WECOM_KEY}}}\n` },
+    'platform: "(masked: not one of its values)"',
+  ],
+  [
+    'a Feishu hook id as the msgtype in defaults',
+    { config: `defaults: {msgtype: ${S.feishuHookId}}\n` },
+    'msgtype: "(masked: not one of its values)"',
+  ],
+  [
+    'a WeCom key for a robot that also has a secret',
+    { 'robots/ops/webhook': WECOM_WEBHOOK, 'robots/ops/secret': S.dingtalkSecret },
+    'robots/ops/secret: WeCom has no signing',
+  ],
+  [
     'a gitee secret in a rotation',
     { 'gitee/secret': `${S.giteeSecret}\n${S.giteeSecretNext}` },
     '- (masked)\n    - (masked)',
@@ -293,7 +387,7 @@ describe('the settings CLI never prints a secret', () => {
   });
 
   afterEach(async () => {
-    assertNoSecrets([...out, ...err], expect.getState().currentTestName);
+    assertNoSecrets([...out, ...err], expect.getState().currentTestName, SECRETS);
     await ssm.close();
   });
 

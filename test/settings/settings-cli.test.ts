@@ -369,8 +369,8 @@ routes:
       expect(out).toEqual([
         'settings.yml: valid',
         '  gitee secrets: 1',
-        '  robot backend: signed, keywords Gitee, markdown, zh-CN',
-        '  robot release: not signed, keywords 发布, markdown, zh-CN',
+        '  robot backend: DingTalk, signed, keywords Gitee, markdown, zh-CN',
+        '  robot release: DingTalk, not signed, keywords 发布, markdown, zh-CN',
         '  routes: 2',
         '  mentions: 1, ignored senders: 0',
       ]);
@@ -389,6 +389,123 @@ routes:
     it('exits 1 when the file cannot be read', async () => {
       expect(await run('check', '--file', 'missing.yml')).toBe(1);
       expect(err).toEqual(['cannot read missing.yml (ENOENT)']);
+    });
+  });
+
+  describe('robots of each platform', () => {
+    const WECOM_KEY = 'keytest-3f9a1c7e-5b2d-4e8f';
+    const PLATFORMS_FILE = `
+gitee: {secret: ${SECRETS[0]}}
+robots:
+  team:
+    webhook: https://oapi.dingtalk.com/robot/send?access_token=${SECRETS[2]}
+    secret: ${SECRETS[1]}
+    keywords: [Gitee]
+  news:
+    webhook: https://open.feishu.cn/open-apis/bot/v2/hook/hooktest-0a1b2c3d
+    secret: feishu-test-secret-0001
+    keywords: [Gitee]
+    msgtype: interactive2
+  ops:
+    platform: wecom
+    webhook: "${WECOM_KEY}"
+  quiet:
+    webhook: https://oapi.dingtalk.com/robot/send?access_token=${SECRETS[3]}
+mentions:
+  alice: {mobile: "13800000000", feishu: ou_7d8a6e6df7621556ce0d21922b676706, wecom: zhangsan}
+`;
+    const CREDENTIALS = [...SECRETS, WECOM_KEY, 'hooktest-0a1b2c3d', 'feishu-test-secret-0001'];
+
+    beforeEach(() => {
+      files['platforms.yml'] = PLATFORMS_FILE;
+    });
+
+    it("check names each robot's platform and warns only where DingTalk would refuse", async () => {
+      expect(await run('check', '--file', 'platforms.yml')).toBe(0);
+
+      expect(out).toEqual([
+        'platforms.yml: valid',
+        '  gitee secrets: 1',
+        '  robot team: DingTalk, signed, keywords Gitee, markdown, zh-CN',
+        '  robot news: Feishu, signed, keywords Gitee, interactive2, zh-CN',
+        '  robot ops: WeCom, not signed, no keywords, markdown, zh-CN',
+        '  robot quiet: DingTalk, not signed, no keywords, markdown, zh-CN',
+        '  routes: none (every event goes to every robot)',
+        '  mentions: 1, ignored senders: 0',
+        'warning: robot quiet has neither keywords nor a secret; DingTalk refuses its messages unless its security setting is an IP allow-list',
+      ]);
+    });
+
+    it('push stores the bare WeCom key as its full URL; show lists every platform and identity', async () => {
+      expect(await run('push', '--stage', 'test', '--file', 'platforms.yml')).toBe(0);
+      expect(ssm.get(`${STAGE}/robots/ops/webhook`)?.value).toBe(
+        `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${WECOM_KEY}`,
+      );
+      out = [];
+
+      expect(await run('show', '--stage', 'test')).toBe(0);
+
+      expect(out).toEqual(
+        expect.arrayContaining([
+          'platform of news: feishu (inferred from its webhook)',
+          'platform of ops: wecom (robots.ops.platform)',
+          'platform of quiet: dingtalk (inferred from its webhook)',
+          'platform of team: dingtalk (inferred from its webhook)',
+        ]),
+      );
+      const text = out.join('\n');
+      expect(text).toContain('webhook: https://qyapi.weixin.qq.com/<masked>');
+      expect(text).toContain('feishu: ou_7d8a6e6df7621556ce0d21922b676706\n    wecom: zhangsan');
+      expect(out.at(-1)).toBe('Valid: the Lambda accepts these settings.');
+      for (const secret of CREDENTIALS) expect(printed()).not.toContain(secret);
+    });
+
+    it.each([
+      [
+        'a secret for a WeCom robot',
+        (file: string) =>
+          file.replace(
+            '    platform: wecom\n',
+            '    platform: wecom\n    secret: SECtest-ops-0001\n',
+          ),
+        'robots/ops/secret: WeCom has no signing, so a WeCom robot has no secret; delete this parameter',
+      ],
+      [
+        'keywords for a WeCom robot',
+        (file: string) =>
+          file.replace('    platform: wecom\n', '    platform: wecom\n    keywords: [Gitee]\n'),
+        'config: robots.ops.keywords: WeCom robots have no custom keywords; remove them',
+      ],
+      [
+        'a legacy Feishu webhook',
+        (file: string) => file.replace('/open-apis/bot/v2/hook/', '/open-apis/bot/hook/'),
+        'robots/news/webhook: is a legacy v1 Feishu webhook',
+      ],
+      [
+        'a DingTalk msgtype for a Feishu robot',
+        (file: string) => file.replace('msgtype: interactive2', 'msgtype: actionCard'),
+        'config: robots.news.msgtype: must be one of interactive, interactive2, post, text for a Feishu robot (got "actionCard")',
+      ],
+      [
+        'a linkMode for a Feishu robot',
+        (file: string) => file.replace('msgtype: interactive2', 'linkMode: browser'),
+        'config: robots.news.linkMode: only DingTalk robots have a linkMode; this is a Feishu robot',
+      ],
+      [
+        'a bare WeCom key without platform: wecom',
+        (file: string) => file.replace('    platform: wecom\n', ''),
+        'robots/ops/webhook: must be an http(s) URL (a WeCom robot given by its key alone needs platform: wecom)',
+      ],
+    ])('check and push refuse %s before touching SSM', async (_case, edit, message) => {
+      files['platforms.yml'] = edit(PLATFORMS_FILE);
+
+      expect(await run('check', '--file', 'platforms.yml')).toBe(1);
+      expect(await run('push', '--stage', 'test', '--file', 'platforms.yml')).toBe(1);
+
+      expect(ssm.calls).toEqual([]);
+      expect(err).toHaveLength(2);
+      for (const line of err) expect(line).toContain(message);
+      for (const secret of CREDENTIALS) expect(printed()).not.toContain(secret);
     });
   });
 

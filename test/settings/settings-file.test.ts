@@ -180,4 +180,38 @@ robot: {}
       'config: robots.team.kewords: unknown key; expected platform, keywords, locale, msgtype, timezone, maxCommits, linkMode',
     );
   });
+
+  describe('webhooks of each platform', () => {
+    const KEY = '693a91f6-7fff-4bc4-97a0-0ec2keytest0';
+    const fileWith = (robot: string) => `robots:\n  ops:\n${robot}`;
+
+    it('stores a bare WeCom key as the full URL, so SSM means the same without config', () => {
+      const parameters = settingsFileToParameters(
+        fileWith(`    platform: wecom\n    webhook: "${KEY}"\n    msgtype: text\n`),
+      );
+      const full = `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${KEY}`;
+      expect(parameters.get('robots/ops/webhook')).toBe(full);
+      // The webhook alone now says WeCom: a push stopped before config is written stays valid.
+      const before = buildSettings(new Map([['robots/ops/webhook', full]]));
+      expect(before.robots[0]).toMatchObject({ platform: 'wecom', msgtype: 'markdown' });
+      expect(buildSettings(parameters).robots[0]).toMatchObject({
+        platform: 'wecom',
+        msgtype: 'text',
+      });
+    });
+
+    it('keeps a webhook its platform refuses as written, for validation to say why', () => {
+      const parameters = settingsFileToParameters(fileWith(`    webhook: "${KEY}"\n`));
+      expect(parameters.get('robots/ops/webhook')).toBe(KEY);
+      expect(() => buildSettings(parameters)).toThrow(
+        'robots/ops/webhook: must be an http(s) URL (a WeCom robot given by its key alone needs platform: wecom)',
+      );
+    });
+
+    it('keeps a DingTalk webhook exactly as written', () => {
+      const webhook = 'https://oapi.dingtalk.com/robot/send?access_token=test-token-a&x=%41';
+      const parameters = settingsFileToParameters(fileWith(`    webhook: "${webhook}"\n`));
+      expect(parameters.get('robots/ops/webhook')).toBe(webhook);
+    });
+  });
 });

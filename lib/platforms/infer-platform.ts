@@ -19,14 +19,16 @@ export const FEISHU_HOOK_PATH_PREFIX = '/open-apis/bot/v2/hook/';
 export const WECOM_SEND_PATH = '/cgi-bin/webhook/send';
 
 /**
- * Whether a WHATWG-parsed `hostname` is this machine: `localhost`, 127.0.0.0/8, `[::1]`, or
- * 127.0.0.0/8 mapped into IPv6 (the parser has already turned decimal, hex and octal IPv4
- * forms into dotted quads, and writes a mapped address as `[::ffff:7f00:1]`).
+ * Whether a WHATWG-parsed `hostname` is this machine: `localhost` and names under it (RFC 6761;
+ * the playground's `playground.localhost`), 127.0.0.0/8, `[::1]`, or 127.0.0.0/8 mapped into
+ * IPv6 (the parser has already turned decimal, hex and octal IPv4 forms into dotted quads, and
+ * writes a mapped address as `[::ffff:7f00:1]`).
  */
 export function isLoopbackHostname(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return (
     host === 'localhost' ||
+    host.endsWith('.localhost') ||
     host === '[::1]' ||
     /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
     /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)

@@ -10,6 +10,10 @@ describe('inferPlatform', () => {
     ['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=keytest', 'wecom'],
     ['http://127.0.0.1:3000/open-apis/bot/v2/hook/tokentest', 'feishu'],
     ['http://localhost:3000/cgi-bin/webhook/send?key=keytest', 'wecom'],
+    // The playground's name for itself, whatever port it runs on (settings.example.yml).
+    ['http://playground.localhost/open-apis/bot/v2/hook/tokentest', 'feishu'],
+    ['http://playground.localhost/cgi-bin/webhook/send?key=keytest', 'wecom'],
+    ['http://playground.localhost/robot/send?access_token=tokentest', 'dingtalk'],
     ['http://[::1]:3000/robot/send?access_token=tokentest', 'dingtalk'],
     ['http://127.0.0.1:3000/anything', 'dingtalk'],
     // A Feishu or WeCom path on another host is not enough: existing settings stay DingTalk.
@@ -30,7 +34,9 @@ describe('isLoopbackHostname', () => {
     ['[::1]', true],
     ['128.0.0.1', false],
     ['169.254.169.254', false],
+    ['playground.localhost', true],
     ['localhost.evil.example', false],
+    ['evil-localhost', false],
     ['127.0.0.1.evil.example', false],
   ])('says %s is loopback: %s', (hostname, loopback) => {
     expect(isLoopbackHostname(hostname)).toBe(loopback);

@@ -58,6 +58,14 @@ export type RobotAnswer =
       retryAfterMs?: number;
     };
 
+/** A platform's pace per robot, which this relay keeps to rather than be refused. */
+export interface RateLimits {
+  perMinute: number;
+  perSecond?: number;
+  /** How long the platform blocks a robot that went over (0: none documented). */
+  penaltyMs: number;
+}
+
 /** A robot's credentials, revealed only for building one request. */
 export interface RobotTarget {
   webhook: string;
@@ -77,7 +85,7 @@ export interface ChatPlatform<M = unknown> {
   /** The `mentions.<login>` keys this platform uses. */
   readonly mentionKeys: readonly MentionKey[];
   /** Rate: messages per rolling minute (and second), and the penalty after going over. */
-  readonly limits: { perMinute: number; perSecond?: number; penaltyMs: number };
+  readonly limits: RateLimits;
   /**
    * The platform's rules for a webhook at load: the URL to use (normalised, e.g. a bare WeCom
    * key) or a problem in plain words that never quotes the URL.

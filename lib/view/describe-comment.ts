@@ -1,5 +1,6 @@
 import type { GiteeIssue, GiteePullRequest } from '../gitee/payloads';
 import {
+  aboutDelivery,
   issueRef,
   joinSpans,
   pageLinks,
@@ -47,7 +48,7 @@ export function describeComment(event: EventOf<'comment'>, ctx: DescribeContext)
     actor: actorSpan(actor, t.someone),
     target: targetSpans,
   });
-  const view = emptyView(withTitle(headline, t.colon, target.title));
+  const view = emptyView(withTitle(headline, t.colon, target.title), aboutDelivery(event, t));
   view.context = joinSpans(
     [repositoryLink(repository), ref ? link(ref, target.url) : []],
     t.separator,

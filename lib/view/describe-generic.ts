@@ -1,5 +1,12 @@
 import type { GiteeEvent } from '../gitee/event';
-import { pageLinks, repositoryLink, repositoryShortName, type DescribeContext } from './spans';
+import {
+  pageLinks,
+  repositoryHome,
+  repositoryLink,
+  repositoryShortName,
+  type DescribeContext,
+} from './spans';
+import { genericSubject } from './subject';
 import { MAX, emptyView, user, word, type EventView } from './event-view';
 import { fillTemplate } from './fill-template';
 import { actorSpan, firstPerson } from './people';
@@ -27,6 +34,7 @@ export function describeGeneric(event: GiteeEvent, ctx: DescribeContext): EventV
       repo: repositoryShortName(event.repository),
       event: word(t.events[event.kind]),
     }),
+    { subject: genericSubject(event), home: repositoryHome(event.repository, t) },
   );
   view.context = repositoryLink(event.repository);
   if (!PLAIN_ACTIONS.has(event.action)) {

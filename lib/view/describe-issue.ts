@@ -1,5 +1,6 @@
 import type { GiteeIssuePayload } from '../gitee/payloads';
 import {
+  aboutDelivery,
   issueRef,
   joinSpans,
   labelSpans,
@@ -61,7 +62,7 @@ export function describeIssue(event: EventOf<'issue'>, ctx: DescribeContext): Ev
     state: user(stateName(payload, t), MAX.label),
     assignee: assignee ? person(assignee) : user(t.none),
   });
-  const view = emptyView(withTitle(headline, t.colon, issue.title));
+  const view = emptyView(withTitle(headline, t.colon, issue.title), aboutDelivery(event, t));
   const refLink = link(ref, key === 'delete' ? null : url);
   view.context = joinSpans([repositoryLink(repository), refLink], t.separator);
   view.facts = facts(event, key, assignee, t);

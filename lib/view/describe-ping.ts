@@ -1,5 +1,11 @@
 import type { GiteePing } from '../gitee/event';
-import { pageLinks, repositoryLink, repositoryShortName, type DescribeContext } from './spans';
+import {
+  aboutDelivery,
+  pageLinks,
+  repositoryLink,
+  repositoryShortName,
+  type DescribeContext,
+} from './spans';
 import { emptyView, word, type EventView } from './event-view';
 import { fillTemplate } from './fill-template';
 import { pageUrl } from './gitee-links';
@@ -11,6 +17,7 @@ import { pageUrl } from './gitee-links';
 export function describePing(ping: GiteePing, ctx: DescribeContext): EventView {
   const view = emptyView(
     fillTemplate(ctx.t.ping.headline, { repo: repositoryShortName(ping.repository) }),
+    aboutDelivery(ping, ctx.t),
   );
   view.context = repositoryLink(ping.repository);
   view.facts.push({ label: null, value: [word(ctx.t.ping.note)] });

@@ -1,4 +1,5 @@
 import {
+  aboutDelivery,
   joinSpans,
   pageLinks,
   pullRequestRef,
@@ -66,6 +67,7 @@ export function describePullRequest(
   });
   const view = emptyView(
     withTitle(headline, t.colon, textOf(pr.title) ?? textOf(fieldOf(payload, 'title'))),
+    aboutDelivery(event, t),
   );
   view.context = joinSpans(
     [repositoryLink(repository), link(ref, url), branches(event, target, ctx)],

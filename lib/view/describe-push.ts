@@ -1,6 +1,7 @@
 import type { GiteeCommit, GiteePushPayload } from '../gitee/payloads';
 import { commitFact, commitItem, shaSpans } from './commit-spans';
 import {
+  aboutDelivery,
   joinSpans,
   pageLinks,
   repositoryLink,
@@ -54,7 +55,7 @@ function describeCommits(event: EventOf<'push'>, branch: string, ctx: DescribeCo
   const commits = listOf<GiteeCommit>(payload.commits).filter((commit) => textOf(commit?.id));
   const total = Math.max(countOf(payload.total_commits_count) ?? 0, commits.length);
   const template = total > 0 ? ctx.t.push.commits(total) : ctx.t.push.branchUpdated;
-  const view = emptyView(headline(event, template, branch, ctx));
+  const view = emptyView(headline(event, template, branch, ctx), aboutDelivery(event, ctx.t));
   view.context = context(event, branch, true, ctx);
   view.items = commits.slice(0, MAX_ITEMS).map((commit) => commitItem(repository, commit, ctx));
   view.itemTotal = total;
@@ -68,7 +69,10 @@ function describeCommits(event: EventOf<'push'>, branch: string, ctx: DescribeCo
 }
 
 function describeCreated(event: EventOf<'push'>, branch: string, ctx: DescribeContext) {
-  const view = emptyView(headline(event, ctx.t.push.branchCreated, branch, ctx));
+  const view = emptyView(
+    headline(event, ctx.t.push.branchCreated, branch, ctx),
+    aboutDelivery(event, ctx.t),
+  );
   view.context = context(event, branch, true, ctx);
   const head = commitFact(event.repository, event.payload.head_commit, ctx);
   if (head.length > 0) view.facts.push({ label: ctx.t.push.headCommit, value: head });
@@ -77,7 +81,10 @@ function describeCreated(event: EventOf<'push'>, branch: string, ctx: DescribeCo
 }
 
 function describeDeleted(event: EventOf<'push'>, branch: string, ctx: DescribeContext) {
-  const view = emptyView(headline(event, ctx.t.push.branchDeleted, branch, ctx));
+  const view = emptyView(
+    headline(event, ctx.t.push.branchDeleted, branch, ctx),
+    aboutDelivery(event, ctx.t),
+  );
   view.context = context(event, branch, false, ctx);
   const before = textOf(event.payload.before);
   // Where the branch pointed lets someone restore it.

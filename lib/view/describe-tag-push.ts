@@ -1,5 +1,6 @@
 import { commitFact, shaSpans } from './commit-spans';
 import {
+  aboutDelivery,
   joinSpans,
   pageLinks,
   repositoryLink,
@@ -31,6 +32,7 @@ export function describeTagPush(event: EventOf<'tag_push'>, ctx: DescribeContext
       repo: repositoryShortName(event.repository),
       tag: user(tag, MAX.ref),
     }),
+    aboutDelivery(event, t),
   );
   const name = user(tag, MAX.ref);
   const tagSpans = deleted ? [name] : link(name, treeUrl(event.repository, tag));

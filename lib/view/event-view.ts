@@ -1,7 +1,10 @@
+import type { EventKind } from '../gitee/event';
+
 /**
- * One neutral description of a Gitee event, built by a describer per event kind and drawn by a
- * renderer per DingTalk msgtype. Words come from the locale table; everything a user typed is
- * kept raw in `user` spans so each renderer escapes and cuts it for its own syntax.
+ * One neutral description of a Gitee event, built by a describer per event kind and drawn by
+ * each platform's renderer per msgtype. Plain JSON (it is to travel in a queue message). Words
+ * come from the locale table; everything a user typed is kept raw in `user` spans so each
+ * renderer escapes and cuts it for its own syntax.
  */
 
 /** Our own words (from the locale table): trusted, never escaped. */
@@ -50,7 +53,22 @@ export interface PageLink {
   url: string;
 }
 
+/**
+ * What the view is about, in the routing vocabulary (lib/gitee/actions.ts), so a renderer
+ * chooses by it (a card's colour) and never by reading our words back. `action` is the
+ * parser's: push.create, pull_request.merge, issue.close. The Test ping is `ping.ping`. A view
+ * the generic describer wrote (a payload no describer could read) is `generic`, and its action
+ * is the delivery's whole routing name, such as `push.push`, since it still names a kind.
+ */
+export interface Subject {
+  event: EventKind | 'ping' | 'generic';
+  action: string;
+}
+
 export interface EventView {
+  subject: Subject;
+  /** The repository's page on an allowed Gitee host: where to link when every page is too long. */
+  home: PageLink | null;
   /** What happened, in one line: the message title and the heading of its text. */
   headline: Span[];
   /** Where: the repository and the branch, issue, pull request or commit, linked. */
@@ -96,8 +114,19 @@ export function link(label: Span | Span[], url: string | null | undefined): Span
   return url && /^https?:\/\/[^\s]+$/i.test(url) ? [{ kind: 'link', label: spans, url }] : spans;
 }
 
-export function emptyView(headline: Span[]): EventView {
+/** A view that is about nothing in particular: for drawing parts of one (a single fact). */
+const NOTHING: Pick<EventView, 'subject' | 'home'> = {
+  subject: { event: 'generic', action: 'unknown' },
+  home: null,
+};
+
+export function emptyView(
+  headline: Span[],
+  about: Pick<EventView, 'subject' | 'home'> = NOTHING,
+): EventView {
   return {
+    subject: { ...about.subject },
+    home: about.home,
     headline,
     context: [],
     facts: [],

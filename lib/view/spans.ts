@@ -1,7 +1,17 @@
-import type { GiteeEvent, RepositoryRef } from '../gitee/event';
-import { link, MAX, MAX_LIST, user, word, type PageLink, type Span } from './event-view';
+import type { GiteeEvent, ParsedDelivery, RepositoryRef } from '../gitee/event';
+import {
+  link,
+  MAX,
+  MAX_LIST,
+  user,
+  word,
+  type EventView,
+  type PageLink,
+  type Span,
+} from './event-view';
 import { fieldOf, listOf, textOf } from './payload-values';
 import type { LocaleText } from './locales/locale-text';
+import { subjectOf } from './subject';
 
 /** What every describer needs besides the event: the words and the timezone. */
 export interface DescribeContext {
@@ -10,6 +20,19 @@ export interface DescribeContext {
 }
 
 export type EventOf<K extends GiteeEvent['kind']> = Extract<GiteeEvent, { kind: K }>;
+
+/** What a describer's view is about (the delivery's kind and action) and its repository page. */
+export function aboutDelivery(
+  delivery: ParsedDelivery,
+  t: LocaleText,
+): Pick<EventView, 'subject' | 'home'> {
+  return { subject: subjectOf(delivery), home: repositoryHome(delivery.repository, t) };
+}
+
+/** The repository's page, on the address vetted against links.giteeHosts (onGiteeHost). */
+export function repositoryHome(repository: RepositoryRef, t: LocaleText): PageLink | null {
+  return pageLinks([[t.links.repository, repository.url]])[0] ?? null;
+}
 
 /** "drone-yml-test": short enough for a title, from the display name when there is one. */
 export function repositoryShortName(repository: RepositoryRef): Span {

@@ -1,10 +1,10 @@
 import type { EventView } from '../../view/event-view';
 import type { Budget } from '../../view/budget';
+import { homeLinks } from '../../view/home-links';
 import type { RenderOptions } from '../chat-platform';
 import type { FeishuRenderInput } from './blocks';
 import { eventTone } from './event-tone';
 import { fitWithin } from './fit';
-import { homeLinks } from './home';
 import { fitsFeishuBody } from './limits';
 import { resolveFeishuMentions } from './mentions';
 import type { FeishuMessage, FeishuMsgType } from './message';

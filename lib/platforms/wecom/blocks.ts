@@ -1,5 +1,6 @@
 import type { Budget } from '../../view/budget';
 import { emptyView, type EventView, type PageLink, type Person } from '../../view/event-view';
+import { homeLinks } from '../../view/home-links';
 import type { LocaleText } from '../../view/locales/locale-text';
 import {
   pageLinksOf,
@@ -58,24 +59,4 @@ function sharedInput({ view, t, budget, unmapped }: WecomRenderInput): RenderInp
     mentions: { tokens: [], unmapped, atAll: false, at: undefined },
     home: homeLinks(view, t),
   };
-}
-
-/**
- * Where a message links when every page address is too long (a huge branch name): the
- * repository, which every view links first in its context, then its Gitee's home page.
- */
-function homeLinks(view: EventView, t: LocaleText): PageLink[] {
-  const [first] = view.context;
-  const repository = first?.kind === 'link' ? first.url : view.links[0]?.url;
-  if (repository === undefined) return [];
-  let origin: string;
-  try {
-    origin = new URL(repository).origin;
-  } catch {
-    return [];
-  }
-  return [
-    ...(first?.kind === 'link' ? [{ label: t.links.repository, url: first.url }] : []),
-    { label: t.links.gitee, url: origin },
-  ];
 }

@@ -45,12 +45,17 @@ describe('eventTone', () => {
     expect(eventTone(viewOf(delivery), localeText('zh-CN')).template).toBe('orange');
   });
 
-  it('falls back to blue for a headline no template makes', () => {
+  it('reads the subject, not the words: a merged PR headline on a push view stays a blue push', () => {
+    const t = localeText('en');
+    const merged = viewOf(parseFixture('merge_request-merge'), 'en');
+    const view = { ...viewOf(parseFixture('push-commits'), 'en'), headline: merged.headline };
+    expect(eventTone(view, t)).toEqual({ template: 'blue', event: 'push' });
+  });
+
+  it('falls back to blue and no event name for a subject no kind explains', () => {
     const t = localeText('en');
     const view = viewOf(parseFixture('push-commits'), 'en');
-    expect(eventTone({ ...view, headline: [{ kind: 'word', text: 'hello' }] }, t)).toEqual({
-      template: 'blue',
-      event: null,
-    });
+    const subject = { event: 'generic', action: 'release.publish' } as const;
+    expect(eventTone({ ...view, subject }, t)).toEqual({ template: 'blue', event: null });
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { parseEmulatorUrl } from './emulated-robots';
+import type { PlatformName } from '../lib/platforms/infer-platform';
+import { parseEmulatorUrl } from './emulator-urls';
 import { errorCode } from './error-code';
 
 export interface SettingsFileOptions {
@@ -26,11 +27,10 @@ export async function createSettingsFile(options: SettingsFileOptions): Promise<
     for (const item of robots.items) {
       const name = isScalar(item.key) ? String(item.key.value) : '';
       const webhook = document.getIn(['robots', name, 'webhook']);
-      if (typeof webhook !== 'string' || parseEmulatorUrl(webhook) === null) continue;
-      // Real DingTalk secrets are "SEC" and 64 hex digits.
-      if (document.hasIn(['robots', name, 'secret'])) {
-        document.setIn(['robots', name, 'secret'], `SEC${randomBytes(32).toString('hex')}`);
-      }
+      const target = typeof webhook === 'string' ? parseEmulatorUrl(webhook) : null;
+      if (target === null || !document.hasIn(['robots', name, 'secret'])) continue;
+      const secret = freshSecret(target.platform);
+      if (secret !== null) document.setIn(['robots', name, 'secret'], secret);
     }
   }
   try {
@@ -48,6 +48,14 @@ export async function createSettingsFile(options: SettingsFileOptions): Promise<
     if (errorCode(error) === 'EEXIST') return false;
     throw error;
   }
+}
+
+/** A secret shaped like the app's own: DingTalk "SEC" and 64 hex digits, Feishu a 22-character key. */
+function freshSecret(platform: PlatformName): string | null {
+  if (platform === 'dingtalk') return `SEC${randomBytes(32).toString('hex')}`;
+  if (platform === 'feishu') return randomBytes(16).toString('base64url');
+  // WeCom has no signing: a secret there is the settings error the validator names.
+  return null;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,15 +3,16 @@ import type { JsonResponse } from '../lib/http/json-response';
 import type { SettingsSource } from '../lib/settings/source';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readBody, toApiGatewayEvent, writeLambdaAnswer } from './api-gateway-event';
-import type { RobotEmulator } from './dingtalk-robot';
 import { emulatedRobotsFrom } from './emulated-robots';
+import type { PlaygroundEmulators } from './playground-emulators';
 import { handlePlayground, sendJson, type PlaygroundContext } from './playground-routes';
 
 /** Everything one port serves. */
 export interface LocalRoutes {
   webhook: (event: APIGatewayProxyEventV2) => Promise<JsonResponse>;
   health: () => Promise<JsonResponse>;
-  emulator: RobotEmulator;
+  /** The DingTalk, Feishu and WeCom emulators, each at its platform's real path. */
+  emulator: PlaygroundEmulators;
   settings: SettingsSource;
   port: number;
   playground: PlaygroundContext;
@@ -22,7 +23,9 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 /**
  * The Lambda routes as API Gateway serves them (POST /webhooks/gitee, GET /health), the robot
- * emulator at /robot/send as oapi.dingtalk.com serves it, and the playground.
+ * emulators at the paths their platforms serve (/robot/send as oapi.dingtalk.com,
+ * /open-apis/bot/v2/hook/<token> as open.feishu.cn, /cgi-bin/webhook/send as
+ * qyapi.weixin.qq.com), and the playground.
  */
 export async function routeRequest(
   req: http.IncomingMessage,
@@ -30,7 +33,7 @@ export async function routeRequest(
   routes: LocalRoutes,
 ): Promise<void> {
   const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (pathname === '/robot/send') {
+  if (routes.emulator.platformOf(pathname) !== null) {
     await syncRobots(routes);
     return routes.emulator.handle(req, res);
   }

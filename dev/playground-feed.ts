@@ -1,11 +1,16 @@
-import type { ReceivedMessage, RobotEmulator } from './dingtalk-robot';
+import type { PlatformName } from '../lib/platforms/infer-platform';
+import { configuredMsgtype } from './configured-msgtype';
+import type { PlaygroundEmulators, PlaygroundMessage } from './playground-emulators';
 import { renderPreview, type MessagePreview } from './render-preview';
 
 /** GET /playground/messages (contract): exactly these fields, newest first. */
 export interface ContractMessage {
+  platform: PlatformName;
   robot: string;
+  /** As settings name it: Feishu's Card JSON 2.0 is `interactive2`, not the wire's `interactive`. */
   msgtype: string;
   message: unknown;
+  /** The emulator's numeric code, whatever the wire calls it (Feishu: `code`); null: no answer. */
   errcode: number | null;
   errmsg: string;
   receivedAt: string;
@@ -26,8 +31,8 @@ export interface PlaygroundFeed {
  * What the emulated robots received, kept with its preview rendered once on arrival, for the
  * JSON endpoints and the page's live stream.
  */
-export function createPlaygroundFeed(emulator: RobotEmulator): PlaygroundFeed {
-  const entries: { received: ReceivedMessage; preview: MessagePreview }[] = [];
+export function createPlaygroundFeed(emulator: PlaygroundEmulators): PlaygroundFeed {
+  const entries: { received: PlaygroundMessage; preview: MessagePreview }[] = [];
   const listeners = new Set<(event: FeedEvent) => void>();
   let nextId = 1;
   const notify = (event: FeedEvent) => {
@@ -42,8 +47,9 @@ export function createPlaygroundFeed(emulator: RobotEmulator): PlaygroundFeed {
     messages: () =>
       entries
         .map(({ received: r }) => ({
+          platform: r.platform,
           robot: r.robot,
-          msgtype: r.msgtype,
+          msgtype: configuredMsgtype(r),
           message: r.message,
           errcode: r.errcode,
           errmsg: r.errmsg,

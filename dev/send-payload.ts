@@ -30,7 +30,8 @@ export interface SendPayloadOptions {
  */
 export async function sendPayload(options: SendPayloadOptions): Promise<DeliveryAnswer> {
   const payload = await resolvePayload(options.target, options.fixturesDir, options.cwd);
-  const settings = await loadSettingsFile(options.settingsPath).catch((error: unknown) => {
+  const port = Number(new URL(options.serverUrl).port || 80);
+  const settings = await loadSettingsFile(options.settingsPath, port).catch((error: unknown) => {
     throw new Error(`${options.settingsPath}: ${describeLoadProblem(error)}`, { cause: error });
   });
   const secret = giteeSecretOf(settings);

@@ -26,13 +26,13 @@ export async function startupBanner(options: BannerOptions): Promise<string> {
     lines.push(
       `Created ${file} from settings.example.yml with a new Gitee secret and robot secret.`,
       '  It is git-ignored. Edit it to change robots, keywords, routes or mentions: changes apply',
-      '  within 2 s. Replace a webhook with a real https://oapi.dingtalk.com/robot/send?… URL',
-      '  (and its SEC… secret) to send to a real DingTalk group.',
+      '  within 2 s. Replace a webhook with a real DingTalk, Feishu or WeCom one (and its secret',
+      '  where the app signs) to send to a real group.',
       '',
     );
   }
   try {
-    const settings = await loadSettingsFile(settingsPath);
+    const settings = await loadSettingsFile(settingsPath, server.port);
     lines.push(`Robots in ${file}:`, ...describeRobots(settings, server.port));
   } catch (error) {
     lines.push(`${file} does not load yet: ${describeLoadProblem(error)}`);
@@ -42,7 +42,9 @@ export async function startupBanner(options: BannerOptions): Promise<string> {
     `Preview page      ${server.url}/`,
     `Gitee webhook     POST ${server.url}/webhooks/gitee   (signed with gitee.secret in ${file})`,
     `Health            GET  ${server.url}/health`,
-    `Robot emulator    POST ${server.url}/robot/send?access_token=…`,
+    `Emulators         POST ${server.url}/robot/send?access_token=…          (DingTalk)`,
+    `                  POST ${server.url}/open-apis/bot/v2/hook/<token>      (Feishu)`,
+    `                  POST ${server.url}/cgi-bin/webhook/send?key=<key>     (WeCom)`,
     `Samples           ${describeSamplesDir(samples, cwd)}`,
     '',
     `Send a sample:    ${server.port === 3000 ? '' : `PORT=${server.port} `}npm run send -- push-commits`,

@@ -31,6 +31,11 @@ describe('the first start of the playground', () => {
     expect(local.gitee.secret).not.toBe(example.gitee.secret);
     expect(local.gitee.secret.length).toBeGreaterThanOrEqual(32);
     expect(local.robots.team?.secret).toMatch(/^SEC[0-9a-f]{64}$/);
+    // Every signed emulated robot gets a fresh secret of its app's shape, the Feishu one too.
+    const feishu = Object.values(local.robots).find((robot) =>
+      robot.webhook.includes('/open-apis/bot/v2/hook/'),
+    );
+    expect(feishu?.secret).toMatch(/^[\w-]{22}$/);
     // The emulated robots follow whatever PORT a later start uses.
     for (const robot of Object.values(local.robots)) {
       expect(new URL(robot.webhook)).toMatchObject({ host: 'playground.localhost', port: '' });
@@ -56,6 +61,11 @@ describe('the first start of the playground', () => {
         { robot: 'cards', msgtype: 'actionCard', errcode: 0 },
       ]),
     );
+    // One robot of each platform, each accepting its own message.
+    expect(new Set(messages.map((message) => message.platform))).toEqual(
+      new Set(['dingtalk', 'feishu', 'wecom']),
+    );
+    expect(messages.filter((message) => message.errcode !== 0)).toEqual([]);
   });
 
   it('still delivers to the emulated robots when the next start listens on another port', async () => {

@@ -52,9 +52,9 @@ describe('the local playground server', () => {
     expect(messages).toHaveLength(FIXTURES.length * 3);
     for (const message of messages) {
       expect(Object.keys(message).sort()).toEqual(
-        ['errcode', 'errmsg', 'message', 'msgtype', 'receivedAt', 'robot'].sort(),
+        ['errcode', 'errmsg', 'message', 'msgtype', 'platform', 'receivedAt', 'robot'].sort(),
       );
-      expect(message).toMatchObject({ errcode: 0, errmsg: 'ok' });
+      expect(message).toMatchObject({ platform: 'dingtalk', errcode: 0, errmsg: 'ok' });
       expect(message.msgtype).toBe(MSGTYPES[message.robot]);
       expect(shownText(message.message)).toContain('drone-yml-test');
     }

@@ -43,11 +43,12 @@ export interface Playground {
 
 /**
  * The playground on a free port in a temp folder. `settings: 'test'` writes testSettings()
- * for the actual port before the first request reads the file (settings load lazily);
- * `'example'` keeps the file the first start made from settings.example.yml.
+ * (a function: its settings) for the actual port before the first request reads the file
+ * (settings load lazily); `'example'` keeps the file the first start made from
+ * settings.example.yml.
  */
 export async function startPlayground(
-  settings: 'test' | 'example',
+  settings: 'test' | 'example' | ((port: number) => string),
   options: Partial<LocalServerOptions> = {},
 ): Promise<Playground> {
   const dir = await mkdtemp(join(tmpdir(), 'playground-'));
@@ -59,7 +60,10 @@ export async function startPlayground(
     logger: silentLogger,
     ...options,
   });
-  if (settings === 'test') await writeFile(settingsPath, testSettings(server.port));
+  if (settings !== 'example') {
+    const write = settings === 'test' ? testSettings : settings;
+    await writeFile(settingsPath, write(server.port));
+  }
   return {
     server,
     dir,

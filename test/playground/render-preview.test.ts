@@ -1,8 +1,9 @@
-import type { ReceivedMessage } from '../../dev/dingtalk-robot';
+import type { PlaygroundMessage } from '../../dev/playground-emulators';
 import { renderPreview } from '../../dev/render-preview';
 
-function received(message: Record<string, unknown>, errcode: number | null = 0): ReceivedMessage {
+function received(message: Record<string, unknown>, errcode: number | null = 0): PlaygroundMessage {
   return {
+    platform: 'dingtalk',
     robot: 'team',
     msgtype: String(message.msgtype),
     message,
@@ -16,7 +17,7 @@ function received(message: Record<string, unknown>, errcode: number | null = 0):
 const markdown = (text: string, at?: Record<string, unknown>) =>
   received({ msgtype: 'markdown', markdown: { title: 'Notification title', text }, at });
 
-describe('renderPreview', () => {
+describe('renderPreview of a DingTalk message', () => {
   it('renders the markdown subset DingTalk shows: headings, bold, links, lists, quotes, images', () => {
     const text =
       '#### Head\n\n**bold** *it* [link](https://gitee.com/a)\n\n- one\n- two\n\n> quote\n\n![](https://x.test/i.png)';

@@ -192,6 +192,16 @@ describe('parseConfig', () => {
       'mentions.bob.mobile: must be one id without spaces (got "138 0000 0000")',
     ],
     [
+      'everyone as a Feishu id',
+      'mentions: {bob: {feishu: all}}',
+      'mentions.bob.feishu: "all" would mention everyone; use atAll on a route for that',
+    ],
+    [
+      'everyone as a WeCom userid',
+      'mentions: {bob: {wecom: "@all"}}',
+      'mentions.bob.wecom: "@all" would mention everyone; use atAll on a route for that',
+    ],
+    [
       'an empty Feishu id',
       'mentions: {bob: {userId: manager4521, feishu: ""}}',
       'mentions.bob.feishu: must be a non-empty string (got "")',

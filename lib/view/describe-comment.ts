@@ -41,7 +41,7 @@ export function describeComment(event: EventOf<'comment'>, ctx: DescribeContext)
   const action = event.action === 'edited' || event.action === 'deleted' ? event.action : 'comment';
   const actor = firstPerson(payload.comment.user, payload.sender, payload.author);
   const targetSpans = fillTemplate(t.comment.targets[target.kind], {
-    repo: repositoryShortName(repository),
+    repo: repositoryShortName(event),
     ref: ref ?? [],
   });
   const headline = fillTemplate(t.comment.actions[action], {
@@ -49,10 +49,7 @@ export function describeComment(event: EventOf<'comment'>, ctx: DescribeContext)
     target: targetSpans,
   });
   const view = emptyView(withTitle(headline, t.colon, target.title), aboutDelivery(event, t));
-  view.context = joinSpans(
-    [repositoryLink(repository), ref ? link(ref, target.url) : []],
-    t.separator,
-  );
+  view.context = joinSpans([repositoryLink(event), ref ? link(ref, target.url) : []], t.separator);
   view.excerpt = textOf(payload.comment.body) ?? textOf(payload.note);
   const note = action === 'deleted' ? null : noteUrl(event, target);
   view.links = pageLinks([

@@ -31,12 +31,12 @@ export function describeGeneric(event: GiteeEvent, ctx: DescribeContext): EventV
   const view = emptyView(
     fillTemplate(actor ? t.generic.withActor : t.generic.withoutActor, {
       actor: actorSpan(actor, t.someone),
-      repo: repositoryShortName(event.repository),
+      repo: repositoryShortName(event),
       event: word(t.events[event.kind]),
     }),
     { subject: genericSubject(event), home: repositoryHome(event.repository, t) },
   );
-  view.context = repositoryLink(event.repository);
+  view.context = repositoryLink(event);
   if (!PLAIN_ACTIONS.has(event.action)) {
     view.facts.push({ label: t.generic.action, value: [user(event.action, MAX.label)] });
   }

@@ -57,14 +57,14 @@ export function describeIssue(event: EventOf<'issue'>, ctx: DescribeContext): Ev
   const key = headlineKey(event.action, assignee !== null);
   const headline = fillTemplate(t.issue.actions[key], {
     actor: actorSpan(actor, t.someone),
-    repo: repositoryShortName(repository),
+    repo: repositoryShortName(event),
     ref,
     state: user(stateName(payload, t), MAX.label),
     assignee: assignee ? person(assignee) : user(t.none),
   });
   const view = emptyView(withTitle(headline, t.colon, issue.title), aboutDelivery(event, t));
   const refLink = link(ref, key === 'delete' ? null : url);
-  view.context = joinSpans([repositoryLink(repository), refLink], t.separator);
+  view.context = joinSpans([repositoryLink(event), refLink], t.separator);
   view.facts = facts(event, key, assignee, t);
   if (key === 'open') view.excerpt = textOf(issue.body);
   view.links =

@@ -16,10 +16,10 @@ import { pageUrl } from './gitee-links';
  */
 export function describePing(ping: GiteePing, ctx: DescribeContext): EventView {
   const view = emptyView(
-    fillTemplate(ctx.t.ping.headline, { repo: repositoryShortName(ping.repository) }),
+    fillTemplate(ctx.t.ping.headline, { repo: repositoryShortName(ping) }),
     aboutDelivery(ping, ctx.t),
   );
-  view.context = repositoryLink(ping.repository);
+  view.context = repositoryLink(ping);
   view.facts.push({ label: null, value: [word(ctx.t.ping.note)] });
   view.links = pageLinks([
     [ctx.t.links.hooks, pageUrl(ping.repository, 'hooks')],

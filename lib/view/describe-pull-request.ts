@@ -51,7 +51,7 @@ export function describePullRequest(
   event: EventOf<'pull_request'>,
   ctx: DescribeContext,
 ): EventView {
-  const { payload, repository } = event;
+  const { payload } = event;
   const { t } = ctx;
   const pr = payload.pull_request;
   const key = headlineKey(event.action, textOf(payload.action_desc));
@@ -61,7 +61,7 @@ export function describePullRequest(
   const target = textOf(fieldOf(pr.base, 'ref')) ?? textOf(payload.target_branch);
   const headline = fillTemplate(t.pullRequest.actions[key], {
     actor: actorSpan(actor, t.someone),
-    repo: repositoryShortName(repository),
+    repo: repositoryShortName(event),
     ref,
     target: user(target ?? t.none, MAX.ref),
   });
@@ -70,7 +70,7 @@ export function describePullRequest(
     aboutDelivery(event, t),
   );
   view.context = joinSpans(
-    [repositoryLink(repository), link(ref, url), branches(event, target, ctx)],
+    [repositoryLink(event), link(ref, url), branches(event, target, ctx)],
     t.separator,
   );
   const people = pullRequestPeople(event);

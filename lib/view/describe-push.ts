@@ -98,7 +98,7 @@ function describeDeleted(event: EventOf<'push'>, branch: string, ctx: DescribeCo
 function headline(event: EventOf<'push'>, template: string, branch: string, ctx: DescribeContext) {
   return fillTemplate(template, {
     actor: actorSpan(pushActor(event.payload), ctx.t.someone),
-    repo: repositoryShortName(event.repository),
+    repo: repositoryShortName(event),
     branch: user(branch, MAX.ref),
   });
 }
@@ -109,7 +109,7 @@ function context(event: EventOf<'push'>, branch: string, linked: boolean, ctx: D
     word(`${ctx.t.push.branch} `),
     ...(linked ? link(name, treeUrl(event.repository, branch)) : [name]),
   ];
-  return joinSpans([repositoryLink(event.repository), branchSpans], ctx.t.separator);
+  return joinSpans([repositoryLink(event), branchSpans], ctx.t.separator);
 }
 
 /** The compare view, only when both ends are real commits (never with a zero SHA). */

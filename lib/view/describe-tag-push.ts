@@ -29,7 +29,7 @@ export function describeTagPush(event: EventOf<'tag_push'>, ctx: DescribeContext
   const view = emptyView(
     fillTemplate(deleted ? t.push.tagDeleted : t.push.tagCreated, {
       actor: actorSpan(pushActor(event.payload), t.someone),
-      repo: repositoryShortName(event.repository),
+      repo: repositoryShortName(event),
       tag: user(tag, MAX.ref),
     }),
     aboutDelivery(event, t),
@@ -37,7 +37,7 @@ export function describeTagPush(event: EventOf<'tag_push'>, ctx: DescribeContext
   const name = user(tag, MAX.ref);
   const tagSpans = deleted ? [name] : link(name, treeUrl(event.repository, tag));
   view.context = joinSpans(
-    [repositoryLink(event.repository), [word(`${t.push.tag} `), ...tagSpans]],
+    [repositoryLink(event), [word(`${t.push.tag} `), ...tagSpans]],
     t.separator,
   );
   return deleted ? withDeletedTag(view, event, ctx) : withCreatedTag(view, event, tag, ctx);

@@ -11,6 +11,7 @@ import {
 } from './event-view';
 import { fieldOf, listOf, textOf } from './payload-values';
 import type { LocaleText } from './locales/locale-text';
+import { repositoryNames } from './repository-names';
 import { subjectOf } from './subject';
 
 /** What every describer needs besides the event: the words and the timezone. */
@@ -34,15 +35,14 @@ export function repositoryHome(repository: RepositoryRef, t: LocaleText): PageLi
   return pageLinks([[t.links.repository, repository.url]])[0] ?? null;
 }
 
-/** "drone-yml-test": short enough for a title, from the display name when there is one. */
-export function repositoryShortName(repository: RepositoryRef): Span {
-  const last = repository.name.split('/').pop()?.trim();
-  return user(last || repository.path, MAX.ref);
+/** "drone-yml-test" or its display name: short enough for a title (repositoryNames). */
+export function repositoryShortName(delivery: ParsedDelivery): Span {
+  return user(repositoryNames(delivery).short, MAX.ref);
 }
 
 /** "kit101/drone-yml-test", linked to the repository. */
-export function repositoryLink(repository: RepositoryRef): Span[] {
-  return link(user(repository.name, MAX.ref), repository.url);
+export function repositoryLink(delivery: ParsedDelivery): Span[] {
+  return link(user(repositoryNames(delivery).full, MAX.ref), delivery.repository.url);
 }
 
 /** Spans joined by a separator word, skipping empty groups. */

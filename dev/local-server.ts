@@ -1,11 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createDirectDeliverer } from '../lib/send/direct';
-import { withRobotThrottle } from '../lib/send/throttle';
-import { createHealthHandler } from '../lib/health-handler';
 import { createJsonLogger, type Logger } from '../lib/logger';
-import { createDuplicateSuppressor } from '../lib/routing/duplicate-suppressor';
-import { createWebhookHandler } from '../lib/webhook-handler';
+import { createRelay } from '../lib/relay';
 import { createSettingsFile } from './create-settings-file';
 import { createRobotEmulator } from './dingtalk-robot';
 import { readFixture } from './fixture-files';
@@ -44,9 +40,6 @@ export interface LocalServer {
   createdSettings: boolean;
   close(): Promise<void>;
 }
-
-/** Production's limits (lib/production.ts defaults), so the playground behaves the same. */
-const LIMITS = { maxBodyBytes: 1024 * 1024, timestampWindowMs: 3_600_000, deliveryBudgetMs: 4000 };
 
 /**
  * The whole relay on one loopback port: the Lambda handlers behind API Gateway-shaped events,
@@ -97,15 +90,8 @@ function createLocalRelay(options: LocalServerOptions, url: string, port: number
   const logger = options.logger ?? createJsonLogger();
   const settings = createFileSettingsSource(options.settingsPath, now, port);
   const emulator = createRobotEmulator({ robots: [], now });
-  const webhook = createWebhookHandler({
-    settings,
-    deliverer: withRobotThrottle(createDirectDeliverer({ fetch, now }), { now }),
-    duplicates: createDuplicateSuppressor({ now }),
-    now,
-    logger,
-    limits: LIMITS,
-  });
-  const health = createHealthHandler({ settings, logger, version: 'local' });
+  // createRelay with production's defaults, so the playground behaves as the Lambda does.
+  const { webhook, health } = createRelay({ settings, now, logger, version: 'local' });
   async function sendSample(name: string) {
     const payload = await readFixture(options.fixturesDir, name);
     const secret = giteeSecretOf(await settings.get());

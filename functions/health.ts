@@ -1,3 +1,3 @@
-import { createProductionHealthHandler } from '../lib/production';
+import { createProductionRelay } from '../lib/production';
 
-export const handler = createProductionHealthHandler();
+export const handler = createProductionRelay().health;

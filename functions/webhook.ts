@@ -1,3 +1,3 @@
-import { createProductionWebhookHandler } from '../lib/production';
+import { createProductionRelay } from '../lib/production';
 
-export const handler = createProductionWebhookHandler();
+export const handler = createProductionRelay().webhook;

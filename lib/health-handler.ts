@@ -9,8 +9,8 @@ export interface HealthDeps {
 }
 
 /**
- * GET /health: whether settings load, which robots are configured (names only) and which Gitee
- * credential is accepted.
+ * GET /health: whether settings load, which robots are configured (names, and the chat
+ * platform of each) and which Gitee credential is accepted.
  */
 export function createHealthHandler(deps: HealthDeps) {
   return async (): Promise<JsonResponse> => {
@@ -20,6 +20,7 @@ export function createHealthHandler(deps: HealthDeps) {
         ok: true,
         version: deps.version,
         robots: settings.robots.map((robot) => robot.name),
+        platforms: Object.fromEntries(settings.robots.map((robot) => [robot.name, robot.platform])),
         giteeSecretConfigured: settings.giteeSecrets.length > 0,
         giteeAuth: settings.giteeAuth,
       });

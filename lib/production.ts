@@ -1,16 +1,12 @@
-import { createDirectDeliverer, createKeepAlivePost } from './send/direct';
-import { withRobotThrottle } from './send/throttle';
 import { SettingsError } from './errors';
-import { createHealthHandler } from './health-handler';
 import { createKeepAliveHttpPost } from './http/keep-alive-post';
 import { createJsonLogger } from './logger';
-import { createDuplicateSuppressor } from './routing/duplicate-suppressor';
-import { createMemoryReplayStore } from './routing/replay-memory';
+import { createRelay, DEFAULT_LIMITS, type Relay } from './relay';
+import type { RateLimitsFor } from './send/throttle';
 import { createSsmSettingsSource } from './settings/create-ssm-source';
 import type { ReadParametersPage } from './settings/load-parameters-from';
 import type { AwsCredentials } from './settings/sign-ssm-request';
 import { createSsmPageReader } from './settings/ssm-json-client';
-import { createWebhookHandler } from './webhook-handler';
 
 /**
  * Production wiring: the only module that reads process.env. The settings load starts here,
@@ -19,7 +15,7 @@ import { createWebhookHandler } from './webhook-handler';
 const env = process.env;
 const now = () => Date.now();
 const logger = createJsonLogger();
-/** One set of kept-alive connections for everything this container POSTs (SSM, DingTalk). */
+/** One set of kept-alive connections for everything this container POSTs (SSM, the robots). */
 const httpPost = createKeepAliveHttpPost();
 
 function numberSetting(name: string, fallback: number): number {
@@ -27,13 +23,19 @@ function numberSetting(name: string, fallback: number): number {
   return env[name] !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** DINGTALK_RATE_LIMIT_PER_MINUTE: DingTalk's 20 unless set; 0 turns the local limit off. */
-function rateLimitPerMinute(): number | undefined {
+/**
+ * DINGTALK_RATE_LIMIT_PER_MINUTE: unset, every robot is paced by its platform's limits; a
+ * positive number replaces DingTalk's 20 a minute; 0 turns local pacing off for every robot
+ * (the benchmark's thousands of events a minute measure the pipeline, not the platforms).
+ */
+function rateLimitsFromEnv(): RateLimitsFor | undefined {
   const value = Number(env.DINGTALK_RATE_LIMIT_PER_MINUTE);
   if (env.DINGTALK_RATE_LIMIT_PER_MINUTE === undefined || !Number.isInteger(value) || value < 0) {
     return undefined;
   }
-  return value === 0 ? Number.POSITIVE_INFINITY : value;
+  if (value === 0) return () => null;
+  return (platform) =>
+    platform.name === 'dingtalk' ? { ...platform.limits, perMinute: value } : platform.limits;
 }
 
 /** Lambda sets these for the function's role; the SDK's credential chain is not loaded. */
@@ -84,30 +86,23 @@ function createSettingsSource() {
   return source;
 }
 
-export function createProductionWebhookHandler() {
-  return createWebhookHandler({
+/**
+ * The relay from the environment. Each Lambda function builds it once at init and exports
+ * the handler it serves (functions/*.ts).
+ */
+export function createProductionRelay(): Relay {
+  return createRelay({
     settings: createSettingsSource(),
-    deliverer: withRobotThrottle(
-      createDirectDeliverer({ post: createKeepAlivePost(httpPost), now }),
-      { now, perMinute: rateLimitPerMinute() },
-    ),
-    duplicates: createDuplicateSuppressor({ now }),
-    // Per container until the queue's DynamoDB table holds the records across containers.
-    replays: createMemoryReplayStore({ now }),
+    httpPost,
     now,
     logger,
-    limits: {
-      maxBodyBytes: numberSetting('MAX_BODY_BYTES', 1024 * 1024),
-      timestampWindowMs: numberSetting('TIMESTAMP_WINDOW_SECONDS', 3600) * 1000,
-      deliveryBudgetMs: numberSetting('DELIVERY_BUDGET_MS', 4000),
-    },
-  });
-}
-
-export function createProductionHealthHandler() {
-  return createHealthHandler({
-    settings: createSettingsSource(),
-    logger,
     version: env.SERVICE_VERSION ?? 'dev',
+    rateLimits: rateLimitsFromEnv(),
+    limits: {
+      maxBodyBytes: numberSetting('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes),
+      timestampWindowMs:
+        numberSetting('TIMESTAMP_WINDOW_SECONDS', DEFAULT_LIMITS.timestampWindowMs / 1000) * 1000,
+      deliveryBudgetMs: numberSetting('DELIVERY_BUDGET_MS', DEFAULT_LIMITS.deliveryBudgetMs),
+    },
   });
 }

@@ -1,7 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Deliverer, DeliveryJob } from './send/types';
-import { formatMessage } from './platforms/dingtalk/format';
-import type { ParsedDelivery } from './gitee/event';
+import type { Deliverer } from './send/types';
 import { parseGiteeDelivery } from './gitee/parse';
 import { normalizeRequest } from './http/normalize-request';
 import type { JsonResponse } from './http/json-response';
@@ -11,10 +9,11 @@ import type { DuplicateSuppressor } from './routing/duplicate-suppressor';
 import { createMemoryReplayStore } from './routing/replay-memory';
 import { rememberDelivery, type ReplayStore } from './routing/replay-store';
 import { routeDelivery } from './routing/route-delivery';
+import type { Platforms } from './platforms';
 import type { SettingsSource } from './settings/source';
-import type { Settings } from './settings/types';
 import { deliveredAnswer, errorAnswer, skippedAnswer } from './webhook/answers';
 import { authenticate } from './webhook/authenticate';
+import { renderJobs } from './webhook/render-jobs';
 import { deliverWithRefresh } from './send/refresh';
 import { logRequest, type RequestLog } from './webhook/log-request';
 
@@ -27,6 +26,8 @@ export interface WebhookLimits {
 
 export interface WebhookDeps {
   settings: SettingsSource;
+  /** The chat platforms by name (PLATFORMS); each robot's message is drawn by its own. */
+  platforms: Platforms;
   deliverer: Deliverer;
   /** Content duplicates (the PR-creation burst). */
   duplicates: DuplicateSuppressor;
@@ -41,7 +42,7 @@ export interface WebhookDeps {
 }
 
 /**
- * The request pipeline: normalize → verify → parse → filter → route → format → deliver →
+ * The request pipeline: normalize → verify → parse → filter → route → render → deliver →
  * answer. This is the one place errors turn into HTTP answers.
  */
 export function createWebhookHandler(deps: WebhookDeps) {
@@ -84,7 +85,7 @@ async function handle(event: APIGatewayProxyEventV2, deps: Wired, log: RequestLo
   if (skip) return skippedAnswer(delivery, auth.mode, skip);
   const route = routeDelivery(delivery, settings);
   if (route.kind === 'skip') return skippedAnswer(delivery, auth.mode, route.reason);
-  const jobs = route.targets.map(({ robot, atAll }) => formatJob(delivery, settings, robot, atAll));
+  const jobs = renderJobs(delivery, settings, route.targets, deps.platforms);
   const results = await deliverWithRefresh(jobs, {
     deliverer: deps.deliverer,
     settings: deps.settings,
@@ -92,20 +93,4 @@ async function handle(event: APIGatewayProxyEventV2, deps: Wired, log: RequestLo
   });
   log.results = results;
   return deliveredAnswer(delivery, auth.mode, results);
-}
-
-function formatJob(
-  delivery: ParsedDelivery,
-  settings: Settings,
-  robot: DeliveryJob['robot'],
-  atAll: boolean,
-): DeliveryJob {
-  const message = formatMessage(delivery, {
-    ...robot,
-    keywords: robot.keywords,
-    mentions: settings.mentions,
-    atAll,
-    giteeHosts: settings.links.giteeHosts,
-  });
-  return { robot, message };
 }

@@ -2,23 +2,16 @@ import { createKeepAliveHttpPost, type HttpPost } from '../http/keep-alive-post'
 import type { Deliverer } from './types';
 import { sendToRobot, type PostJson, type SendDependencies } from './send-one';
 
-export type DirectDelivererDependencies = (
-  | {
-      /** How messages reach DingTalk (production: createKeepAlivePost()). */
-      post: PostJson;
-    }
-  | {
-      /** The global fetch or a stand-in (tests, the local server). */
-      fetch: typeof fetch;
-    }
-) & {
+export interface DirectDelivererDependencies {
+  /** How messages reach the robots: createKeepAlivePost(), everywhere. */
+  post: PostJson;
   now: () => number;
   /** Longest wait for one answer; default 2000 ms, so a retry still fits Gitee's 5 s budget. */
   attemptTimeoutMs?: number;
-  /** Attempts per robot, the first included; default 3 (§4: retry a busy robot ≤3 times). */
+  /** Attempts per robot, the first included; default 3 (dingtalk-robot-api.md §4: ≤3). */
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
-};
+}
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,7 +23,7 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
  */
 export function createDirectDeliverer(deps: DirectDelivererDependencies): Deliverer {
   const send: SendDependencies = {
-    post: 'post' in deps ? deps.post : postWithFetch(deps.fetch),
+    post: deps.post,
     now: deps.now,
     sleep: deps.sleep ?? sleepFor,
     attemptTimeoutMs: deps.attemptTimeoutMs ?? 2000,
@@ -38,21 +31,6 @@ export function createDirectDeliverer(deps: DirectDelivererDependencies): Delive
   };
   return {
     deliver: (jobs, deadline) => Promise.all(jobs.map((job) => sendToRobot(job, deadline, send))),
-  };
-}
-
-/** A 302 is DingTalk's WAF throttling us (§4): `redirect: 'manual'` keeps it visible. */
-function postWithFetch(fetchImpl: typeof fetch): PostJson {
-  return async (url, body, signal) => {
-    const init = {
-      method: 'POST',
-      headers: JSON_HEADERS,
-      body,
-      signal,
-      redirect: 'manual' as const,
-    };
-    const response = await fetchImpl(url, init);
-    return { status: response.status, text: await response.text() };
   };
 }
 

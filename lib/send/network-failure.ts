@@ -1,5 +1,5 @@
 import { FORBIDDEN_ADDRESS_CODE } from '../http/forbidden-address';
-import type { RobotAnswer } from '../platforms/dingtalk/classify';
+import type { RobotAnswer } from '../platforms/chat-platform';
 
 type Failure = Extract<RobotAnswer, { ok: false }>;
 
@@ -11,12 +11,13 @@ function errorCode(error: unknown): string {
 const CERTIFICATE_CODE = /CERT|SIGNATURE/;
 
 /**
- * A failed POST in plain words, with only the error code (ECONNREFUSED, ENOTFOUND…): the
- * messages can name the host. fetch puts the code on the cause, node:http on the error.
- * Duck-typed, since errors may come from another realm. A refused address or an untrusted
- * certificate is not retried: the next attempt would meet the same answer.
+ * A failed POST in plain words naming the platform (`label`: "DingTalk", "Feishu"…), with only
+ * the error code (ECONNREFUSED, ENOTFOUND…): the messages can name the host. node:http puts the
+ * code on the error, other transports on its cause. Duck-typed, since errors may come from
+ * another realm. A refused address or an untrusted certificate is not retried: the next
+ * attempt would meet the same answer.
  */
-export function networkFailure(error: unknown): Failure {
+export function networkFailure(error: unknown, label: string): Failure {
   const cause =
     typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
   const code = errorCode(cause) || errorCode(error);
@@ -31,13 +32,13 @@ export function networkFailure(error: unknown): Failure {
   }
   const detail = /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : '';
   if (CERTIFICATE_CODE.test(code)) {
-    const error = `network error${detail}: DingTalk's TLS certificate could not be verified`;
+    const error = `network error${detail}: ${label}'s TLS certificate could not be verified`;
     return { ok: false, reason: 'network', error, retryable: false };
   }
   return {
     ok: false,
     reason: 'network',
-    error: `network error${detail}: could not reach DingTalk`,
+    error: `network error${detail}: could not reach ${label}`,
     retryable: true,
   };
 }

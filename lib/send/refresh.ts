@@ -1,12 +1,13 @@
 import type { Deliverer, DeliveryJob, DeliveryResult } from './types';
 import type { SettingsSource } from '../settings/source';
 
-/** DingTalk's answers that a rotated robot secret or webhook in SSM would fix. */
+/** Answers that a rotated robot secret or webhook in SSM would fix, on any platform. */
 const FIXED_BY_NEW_SETTINGS = new Set(['signature', 'token']);
 
 /**
- * Delivers, and when a robot says the signature or token is wrong, re-reads the settings
- * (the robot's secret or URL may just have been rotated) and retries those robots once.
+ * Delivers, and when a robot says the signature or token is wrong (DingTalk 310000 "sign not
+ * match" or "token not exist", Feishu 19021, WeCom 93000…), re-reads the settings (the robot's
+ * secret or URL may just have been rotated) and retries those robots once, if they changed.
  */
 export async function deliverWithRefresh(
   jobs: DeliveryJob[],
@@ -23,11 +24,14 @@ export async function deliverWithRefresh(
   const retries = stale.flatMap((index) => {
     const job = jobs[index]!;
     const robot = fresh.robots.find((candidate) => candidate.name === job.robot.name);
+    // The message was rendered for the job's platform: a robot moved to another one is not
+    // sent it, and reports what its old address answered.
     const changed =
       robot &&
+      robot.platform === job.platform.name &&
       (robot.webhook.reveal() !== job.robot.webhook.reveal() ||
         robot.secret?.reveal() !== job.robot.secret?.reveal());
-    return changed ? [{ index, job: { robot, message: job.message } }] : [];
+    return changed ? [{ index, job: { ...job, robot } }] : [];
   });
   if (retries.length === 0) return results;
   const retried = await deps.deliverer.deliver(

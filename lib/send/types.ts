@@ -1,37 +1,54 @@
+import type { ChatPlatform, PlatformName } from '../platforms/chat-platform';
 import type { RobotSettings } from '../settings/types';
-import type { DingTalkMessage } from '../platforms/dingtalk/message';
 
-/** Why a robot did not take a message, classified from DingTalk's errcode and errmsg. */
+/**
+ * Why a robot did not take a message: the shared vocabulary every platform's classifier maps
+ * its own codes to (DingTalk's errcode and errmsg, Feishu's code, WeCom's errcode).
+ */
 export type DeliveryFailureReason =
-  | 'keyword' // 310000 keywords not in content
-  | 'signature' // 310000 sign not match
-  | 'timestamp' // 310000 invalid timestamp
-  | 'ip' // 310000 ip not in whitelist
-  | 'token' // 300001 / 300005 / 400101… token or robot does not exist
-  | 'rate_limit' // 130101 / 410100 / WAF punishment
-  | 'too_long' // 460101 / 101002
-  | 'busy' // -1 system busy
+  | 'keyword' // the robot's custom keyword is missing
+  | 'signature' // the signature does not match the robot's secret
+  | 'timestamp' // the signing time is too far off the platform's clock
+  | 'ip' // this service's address is not on the robot's allow-list
+  | 'token' // the webhook's token or key names no robot
+  | 'rate_limit' // the platform's limit, or held back here to stay under it
+  | 'too_long' // over the platform's size limit
+  | 'busy' // the platform says it is busy
   | 'network' // connection refused, reset, DNS
   | 'timeout' // no answer within the attempt timeout or the deadline
-  | 'http' // non-2xx without a DingTalk error body
-  | 'rejected'; // any other non-zero errcode
+  | 'http' // an HTTP status without a robot result
+  | 'rejected'; // any other refusal
 
 export type DeliveryResult =
-  | { robot: string; ok: true; attempts: number }
+  | { robot: string; platform: PlatformName; ok: true; attempts: number }
   | {
       robot: string;
+      platform: PlatformName;
       ok: false;
       reason: DeliveryFailureReason;
-      /** DingTalk's errcode, when it answered with one. */
+      /** The platform's numeric code when it answered with one (Feishu's `code` included). */
       errcode?: number;
       /** Plain words for Gitee's delivery log and our log line; never a URL or secret. */
       error: string;
       attempts: number;
     };
 
+/**
+ * One message for one robot, with the platform that rendered it and knows how to send it.
+ * Build it with deliveryJob() so the message and the platform are checked to match.
+ */
 export interface DeliveryJob {
   robot: RobotSettings;
-  message: DingTalkMessage;
+  platform: ChatPlatform;
+  message: unknown;
+}
+
+export function deliveryJob<M>(
+  robot: RobotSettings,
+  platform: ChatPlatform<M>,
+  message: M,
+): DeliveryJob {
+  return { robot, platform, message };
 }
 
 /**

@@ -67,12 +67,15 @@ export function errorAnswer(error: unknown): JsonResponse {
   return jsonResponse(500, { error: 'internal error' });
 }
 
+/** One robot's outcome: its platform's numeric code under `errcode`, and the plain phrase. */
 function publicResult(result: DeliveryResult): Record<string, unknown> {
   const robot = cutName(result.robot);
+  const { platform } = result;
   return result.ok
-    ? { robot, ok: true }
+    ? { robot, platform, ok: true }
     : {
         robot,
+        platform,
         ok: false,
         ...(result.errcode === undefined ? {} : { errcode: result.errcode }),
         error: result.error,

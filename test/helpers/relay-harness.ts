@@ -1,12 +1,11 @@
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
-import { createDirectDeliverer } from '../../lib/send/direct';
 import { createJsonLogger } from '../../lib/logger';
-import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
-import { createMemoryReplayStore } from '../../lib/routing/replay-memory';
+import { createRelay } from '../../lib/relay';
+import type { RateLimitsFor } from '../../lib/send/throttle';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
 import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
-import { createWebhookHandler, type WebhookLimits } from '../../lib/webhook-handler';
+import type { WebhookLimits } from '../../lib/webhook-handler';
 
 export const STAGE_PATH = '/gitee-dingtalk/test';
 export const GITEE_SECRET = 'gitee-test-secret-0001';
@@ -23,8 +22,9 @@ export const DEFAULT_ROBOTS: TestRobot[] = [
 ];
 
 /**
- * The whole relay wired as in production, but against loopback fakes: a fake SSM read with the
- * production page reader, and DingTalk robot emulators that check signatures and keywords.
+ * The whole relay wired as in production (createRelay: the kept-alive transport, each robot
+ * paced by its platform), but against loopback fakes: a fake SSM read with the production page
+ * reader, and DingTalk robot emulators that check signatures and keywords.
  */
 export async function startRelay(
   options: {
@@ -32,6 +32,8 @@ export async function startRelay(
     giteeSecret?: string | null;
     config?: string;
     limits?: Partial<WebhookLimits>;
+    /** Suites that send one robot more than its platform allows a minute turn pacing off. */
+    rateLimits?: RateLimitsFor;
   } = {},
 ) {
   const robots = options.robots ?? DEFAULT_ROBOTS;
@@ -58,22 +60,18 @@ export async function startRelay(
   });
   const settings = createSsmSettingsSource({ readPage, path: STAGE_PATH, now, ttlMs: 300_000 });
   const logs: string[] = [];
-  const handler = createWebhookHandler({
+  const relay = createRelay({
     settings,
-    deliverer: createDirectDeliverer({ fetch, now, attemptTimeoutMs: 1000 }),
-    duplicates: createDuplicateSuppressor({ now }),
-    replays: createMemoryReplayStore({ now }),
     now,
     logger: createJsonLogger((line) => logs.push(line)),
-    limits: {
-      maxBodyBytes: 1024 * 1024,
-      timestampWindowMs: 3_600_000,
-      deliveryBudgetMs: 2500,
-      ...options.limits,
-    },
+    version: 'test',
+    rateLimits: options.rateLimits,
+    attempts: { attemptTimeoutMs: 1000 },
+    limits: { deliveryBudgetMs: 2500, ...options.limits },
   });
   return {
-    handler,
+    handler: relay.webhook,
+    health: relay.health,
     dingtalk,
     ssm,
     settings,

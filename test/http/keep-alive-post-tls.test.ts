@@ -2,6 +2,7 @@ import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { createRobotEmulator, type RobotEmulator } from '../../dev/dingtalk-robot';
 import { Secret } from '../../lib/crypto/secret';
+import { dingtalk } from '../../lib/platforms/dingtalk';
 import { createDirectDeliverer, createKeepAlivePost } from '../../lib/send/direct';
 import type { DeliveryJob } from '../../lib/send/types';
 import { createKeepAliveHttpPost } from '../../lib/http/keep-alive-post';
@@ -92,6 +93,7 @@ function job(webhook: string): DeliveryJob {
       secret: new Secret(SECRET),
       keywords: ['Gitee'],
     }),
+    platform: dingtalk,
     message: { msgtype: 'markdown', markdown: { title: 'Gitee', text: 'Gitee push' } },
   };
 }
@@ -111,7 +113,7 @@ describe('createKeepAliveHttpPost over https', () => {
     });
     for (let i = 0; i < 3; i += 1) {
       expect(await deliverer.deliver([job(robot.url)], now() + 3000)).toEqual([
-        { robot: 'team', ok: true, attempts: 1 },
+        { robot: 'team', platform: 'dingtalk', ok: true, attempts: 1 },
       ]);
     }
     expect(robot.emulator.received.map((message) => message.errcode)).toEqual([0, 0, 0]);
@@ -131,6 +133,7 @@ describe('createKeepAliveHttpPost over https', () => {
     expect(await deliverer.deliver([job(robot.url)], now() + 3000)).toEqual([
       {
         robot: 'team',
+        platform: 'dingtalk',
         ok: false,
         reason: 'network',
         error:
@@ -168,6 +171,7 @@ describe('createKeepAliveHttpPost over https', () => {
     const [result] = await deliverer.deliver([job(url)], now() + 300);
     expect(result).toEqual({
       robot: 'team',
+      platform: 'dingtalk',
       ok: false,
       reason: 'timeout',
       error: 'timeout: the deadline passed before DingTalk answered',

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRobotEmulator, type RobotEmulator } from '../../dev/dingtalk-robot';
 import { Secret } from '../../lib/crypto/secret';
+import { dingtalk } from '../../lib/platforms/dingtalk';
 import { createDirectDeliverer, createKeepAlivePost } from '../../lib/send/direct';
 import type { DeliveryJob } from '../../lib/send/types';
 import type { RobotSettings } from '../../lib/settings/types';
@@ -46,6 +47,7 @@ function job(webhook: string): DeliveryJob {
   };
   return {
     robot,
+    platform: dingtalk,
     message: { msgtype: 'markdown', markdown: { title: 'Gitee', text: 'Gitee push' } },
   };
 }
@@ -57,7 +59,7 @@ describe('createKeepAlivePost through the direct deliverer', () => {
     const deliverer = createDirectDeliverer({ post: createKeepAlivePost(), now });
     for (let i = 0; i < 3; i += 1) {
       expect(await deliverer.deliver([job(teamUrl())], now() + 3000)).toEqual([
-        { robot: 'team', ok: true, attempts: 1 },
+        { robot: 'team', platform: 'dingtalk', ok: true, attempts: 1 },
       ]);
     }
     expect(emulator.received.map((message) => message.errcode)).toEqual([0, 0, 0]);
@@ -103,6 +105,7 @@ describe('createKeepAlivePost through the direct deliverer', () => {
     const [result] = await deliverer.deliver([job(url)], now() + 3000);
     expect(result).toEqual({
       robot: 'team',
+      platform: 'dingtalk',
       ok: false,
       reason: 'network',
       error:

@@ -1,10 +1,11 @@
 import http from 'node:http';
 import { startRobotEmulator, type RunningRobotEmulator } from '../../dev/dingtalk-robot';
 import { Secret } from '../../lib/crypto/secret';
-import { createDirectDeliverer } from '../../lib/send/direct';
+import { createDirectDeliverer, createKeepAlivePost } from '../../lib/send/direct';
 import type { DeliveryJob } from '../../lib/send/types';
 import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
 import type { RobotSettings } from '../../lib/settings/types';
+import { dingtalkJob, markdown } from './jobs';
 
 const SECRET = 'SECtest-deliverer-0123456789abcdef';
 const now = () => Date.now();
@@ -38,22 +39,15 @@ function robotSettings(name: string, webhook: string, secret: string | null): Ro
   };
 }
 
-const markdown = (text: string): DingTalkMessage => ({
-  msgtype: 'markdown',
-  markdown: { title: 'Gitee push', text },
-});
+const job = (name: string, message = markdown('main')): DeliveryJob =>
+  dingtalkJob(robotSettings(name, dingtalk.url(name), name === 'team' ? SECRET : null), message);
 
-const job = (name: string, message = markdown('main')): DeliveryJob => ({
-  robot: robotSettings(name, dingtalk.url(name), name === 'team' ? SECRET : null),
-  message,
-});
-
-const deliverer = createDirectDeliverer({ fetch, now, sleep: noSleep });
+const deliverer = createDirectDeliverer({ post: createKeepAlivePost(), now, sleep: noSleep });
 
 describe('createDirectDeliverer', () => {
   it('delivers a signed message the robot accepts', async () => {
     const results = await deliverer.deliver([job('team')], now() + 3000);
-    expect(results).toEqual([{ robot: 'team', ok: true, attempts: 1 }]);
+    expect(results).toEqual([{ robot: 'team', platform: 'dingtalk', ok: true, attempts: 1 }]);
     expect(dingtalk.emulator.received).toMatchObject([{ robot: 'team', errcode: 0 }]);
   });
 
@@ -68,6 +62,7 @@ describe('createDirectDeliverer', () => {
     const [result] = await deliverer.deliver([job('ops')], now() + 3000);
     expect(result).toEqual({
       robot: 'ops',
+      platform: 'dingtalk',
       ok: false,
       reason: 'rejected',
       errcode: 400105,
@@ -81,6 +76,7 @@ describe('createDirectDeliverer', () => {
     const [result] = await deliverer.deliver([job('team', message)], now() + 3000);
     expect(result).toEqual({
       robot: 'team',
+      platform: 'dingtalk',
       ok: false,
       reason: 'keyword',
       errcode: 310000,
@@ -98,13 +94,13 @@ describe('createDirectDeliverer', () => {
       times: 2,
     });
     const results = await deliverer.deliver([job('team')], now() + 3000);
-    expect(results).toEqual([{ robot: 'team', ok: true, attempts: 3 }]);
+    expect(results).toEqual([{ robot: 'team', platform: 'dingtalk', ok: true, attempts: 3 }]);
   });
 
   it('retries after an HTTP 5xx', async () => {
     dingtalk.emulator.setFault('ops', { kind: 'http', status: 503, times: 1 });
     const results = await deliverer.deliver([job('ops')], now() + 3000);
-    expect(results).toEqual([{ robot: 'ops', ok: true, attempts: 2 }]);
+    expect(results).toEqual([{ robot: 'ops', platform: 'dingtalk', ok: true, attempts: 2 }]);
   });
 
   it('retries an invalid timestamp only once', async () => {
@@ -134,10 +130,12 @@ describe('createDirectDeliverer', () => {
     await new Promise((resolve) => closed.close(resolve));
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     const webhook = `http://127.0.0.1:${port}/robot/send?access_token=tokentest-gone`;
-    const gone = { robot: robotSettings('gone', webhook, SECRET), message: markdown('main') };
+    const gone = dingtalkJob(robotSettings('gone', webhook, SECRET));
     const [result] = await deliverer.deliver([gone], now() + 3000);
     expect(result).toMatchObject({ robot: 'gone', ok: false, reason: 'network', attempts: 3 });
-    expect(result?.ok === false && result.error).toContain('ECONNREFUSED');
+    expect(result?.ok === false && result.error).toBe(
+      'network error (ECONNREFUSED): could not reach DingTalk',
+    );
   });
 
   it('settles a robot that never answers as a timeout by the deadline', async () => {
@@ -151,7 +149,7 @@ describe('createDirectDeliverer', () => {
     const results = await deliverer.deliver([job('team'), job('ops')], now() + 1500);
     expect(results).toMatchObject([
       { robot: 'team', ok: false, reason: 'timeout' },
-      { robot: 'ops', ok: true, attempts: 1 },
+      { robot: 'ops', platform: 'dingtalk', ok: true, attempts: 1 },
     ]);
   });
 
@@ -170,8 +168,8 @@ describe('createDirectDeliverer', () => {
     expect(dingtalk.emulator.received).toEqual([]);
   });
 
-  it('settles by the deadline even when fetch ignores the abort signal', async () => {
-    const stuck = createDirectDeliverer({ fetch: () => new Promise<Response>(() => {}), now });
+  it('settles by the deadline even when the transport ignores the abort signal', async () => {
+    const stuck = createDirectDeliverer({ post: () => new Promise(() => {}), now });
     const [result] = await stuck.deliver([job('ops')], now() + 200);
     expect(result).toMatchObject({ ok: false, reason: 'timeout', attempts: 1 });
   });

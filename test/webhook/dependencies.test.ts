@@ -53,7 +53,7 @@ describe('webhook handler when a dependency fails', () => {
       const body = JSON.parse(answer.body);
       expect(answer.statusCode).toBe(502);
       expect(body.status).toBe('failed');
-      expect(body.deliveries[0]).toEqual({ robot: 'team', ok: true });
+      expect(body.deliveries[0]).toEqual({ robot: 'team', platform: 'dingtalk', ok: true });
       expect(body.deliveries[1]).toMatchObject({ robot: 'ops', ok: false });
       expect(answer.body).not.toContain('127.0.0.1');
     } finally {
@@ -69,8 +69,13 @@ describe('webhook handler when a dependency fails', () => {
       const body = JSON.parse(answer.body);
       expect(answer.statusCode).toBe(502);
       expect(body.deliveries).toEqual([
-        { robot: 'team', ok: true },
-        { robot: 'ops', ok: false, error: expect.stringMatching(/time/i) },
+        { robot: 'team', platform: 'dingtalk', ok: true },
+        {
+          robot: 'ops',
+          platform: 'dingtalk',
+          ok: false,
+          error: expect.stringMatching(/^timeout: .*DingTalk/),
+        },
       ]);
     } finally {
       await relay.close();

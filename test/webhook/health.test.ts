@@ -20,6 +20,7 @@ describe('health handler', () => {
         ok: true,
         version: '1.2.3',
         robots: ['team', 'ops'],
+        platforms: { team: 'dingtalk', ops: 'dingtalk' },
         giteeSecretConfigured: true,
         giteeAuth: 'either',
       });

@@ -1,13 +1,10 @@
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
-import { createDirectDeliverer } from '../../lib/send/direct';
 import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
 import { createJsonLogger } from '../../lib/logger';
-import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
-import { createMemoryReplayStore } from '../../lib/routing/replay-memory';
+import { createRelay, type Relay } from '../../lib/relay';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
 import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
-import { createWebhookHandler } from '../../lib/webhook-handler';
 import { runSettingsCli } from '../../scripts/settings/cli';
 import { signedGiteeEvent } from '../helpers/api-gateway';
 import { loadFixture } from '../helpers/fixtures';
@@ -49,7 +46,7 @@ filters:
 describe('an operator pushes one settings file and events land in the right groups', () => {
   let ssm: Awaited<ReturnType<typeof startFakeSsm>>;
   let robots: Awaited<ReturnType<typeof startRobotEmulator>>;
-  let handler: ReturnType<typeof createWebhookHandler>;
+  let handler: Relay['webhook'];
   const client = () => createTestSsmClient(ssm.endpoint);
   const cliOutput: string[] = [];
 
@@ -75,7 +72,7 @@ describe('an operator pushes one settings file and events land in the right grou
     });
     expect(code).toBe(0);
     const now = () => Date.now();
-    handler = createWebhookHandler({
+    handler = createRelay({
       // Written by the CLI through the AWS SDK, read as the Lambda reads it (no SDK client).
       settings: createSsmSettingsSource({
         readPage: createSsmPageReader({
@@ -88,13 +85,11 @@ describe('an operator pushes one settings file and events land in the right grou
         now,
         ttlMs: 300_000,
       }),
-      deliverer: createDirectDeliverer({ fetch, now }),
-      duplicates: createDuplicateSuppressor({ now }),
-      replays: createMemoryReplayStore({ now }),
       now,
       logger: createJsonLogger(() => undefined),
-      limits: { maxBodyBytes: 1 << 20, timestampWindowMs: 3_600_000, deliveryBudgetMs: 2500 },
-    });
+      version: 'test',
+      limits: { deliveryBudgetMs: 2500 },
+    }).webhook;
   });
   afterAll(() => Promise.all([ssm.close(), robots.close()]));
   beforeEach(() => robots.emulator.reset());

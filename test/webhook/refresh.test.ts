@@ -66,7 +66,7 @@ describe('a robot secret rotated in SSM while the relay holds the old one', () =
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({
       status: 'delivered',
-      deliveries: [{ robot: 'team', ok: true }],
+      deliveries: [{ robot: 'team', platform: 'dingtalk', ok: true }],
     });
     // 310000 with the emulator's (DingTalk's 2023+) wording of "sign not match", then accepted.
     expect(relay.dingtalk.emulator.received.map((r) => [r.robot, r.errcode])).toEqual([
@@ -75,7 +75,9 @@ describe('a robot secret rotated in SSM while the relay holds the old one', () =
     ]);
     expect(relay.dingtalk.emulator.received[0]!.errmsg).toMatch(/签名不匹配/);
     expect(settingsReads(relay)).toBe(readsBefore + 1);
-    expect(loggedDeliveries(relay)).toEqual([{ robot: 'team', ok: true, attempts: 2 }]);
+    expect(loggedDeliveries(relay)).toEqual([
+      { robot: 'team', platform: 'dingtalk', ok: true, attempts: 2 },
+    ]);
   });
 
   it('does not retry when SSM still holds the same secret, and reports the mismatch', async () => {
@@ -86,7 +88,7 @@ describe('a robot secret rotated in SSM while the relay holds the old one', () =
     expect(result.status).toBe(502);
     expect(result.body).toMatchObject({
       status: 'failed',
-      deliveries: [{ robot: 'team', ok: false, errcode: 310000 }],
+      deliveries: [{ robot: 'team', platform: 'dingtalk', ok: false, errcode: 310000 }],
     });
     expect(relay.dingtalk.emulator.received.map((r) => [r.robot, r.errcode])).toEqual([
       ['team', 310000],

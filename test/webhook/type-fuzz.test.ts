@@ -3,6 +3,7 @@ import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
 import { buildSettings } from '../../lib/settings/build-settings';
 import type { Settings } from '../../lib/settings/types';
+import { PLATFORMS } from '../../lib/platforms';
 import { createWebhookHandler } from '../../lib/webhook-handler';
 import { signedGiteeEvent } from '../helpers/api-gateway';
 import { fixtureNames, giteeHeadersFor, loadFixture } from '../helpers/fixtures';
@@ -103,7 +104,12 @@ function fakeDeliverer(sent: DeliveryJob[]) {
   return {
     async deliver(jobs: DeliveryJob[]): Promise<DeliveryResult[]> {
       sent.push(...jobs);
-      return jobs.map((job) => ({ robot: job.robot.name, ok: true, attempts: 1 }));
+      return jobs.map((job) => ({
+        robot: job.robot.name,
+        platform: job.platform.name,
+        ok: true,
+        attempts: 1,
+      }));
     },
   };
 }
@@ -177,6 +183,7 @@ describe.each([
     // A fresh handler per delivery: no case may be skipped as another one's duplicate or burst.
     const handler = createWebhookHandler({
       settings: { get: async () => settings, refresh: async () => settings },
+      platforms: PLATFORMS,
       deliverer: fakeDeliverer(sent),
       duplicates: createDuplicateSuppressor({ now }),
       now,

@@ -28,6 +28,18 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The page runs only its own scripts and styles: even if a message's HTML ever carried a tag
+ * past the escaping, no inline script, handler or style of it would run. Images may come from
+ * anywhere, as markdown images do in the chat clients.
+ */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' https: http: data:; script-src 'self'; style-src 'self'; " +
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
 /** Files are read per request, so an edit of the page shows on reload without a restart. */
 async function serveAsset(res: http.ServerResponse, file: string): Promise<void> {
   // Only a file that is in the folder: a request path can never name another file.
@@ -35,7 +47,7 @@ async function serveAsset(res: http.ServerResponse, file: string): Promise<void>
   const type = CONTENT_TYPES[extname(file)];
   if (!files.includes(file) || type === undefined)
     return sendJson(res, 404, { error: 'not found' });
-  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...PAGE_HEADERS });
   res.end(await readFile(join(PLAYGROUND_ASSETS_DIR, file)));
 }
 

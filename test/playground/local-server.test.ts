@@ -115,6 +115,16 @@ describe('the local playground server', () => {
     expect(names).toContain('push-commits');
   });
 
+  it('serves the page with a policy that runs only its own scripts and styles', async () => {
+    const response = await fetch(`${playground.server.url}/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('records a message the robot refused, with its errcode, for the page to show', async () => {
     const robotUrl = `${playground.server.url}/robot/send?access_token=tokentest-cards`;
     await fetch(robotUrl, {

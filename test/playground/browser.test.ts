@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { startPlayground, type Playground } from './playground-harness';
 
 /** Debian's chromium package (.ci/apt-packages); playwright never downloads a browser here. */
@@ -59,42 +60,140 @@ describeInBrowser('the preview page in a real browser', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it('shows a sample clicked in the panel as a rendered DingTalk message, live', async () => {
+  it('shows a sample clicked in the panel as each client draws it, side by side, live', async () => {
     await page.goto(`${playground.server.url}/`);
     await page.locator('#live[data-state="live"]').waitFor();
     await expectVisible(page.getByText('还没有消息'));
 
     await clickSample('push-commits');
 
-    const message = page.locator('.message[data-robot="team"]').first();
+    const dingtalk = column('dingtalk');
+    const message = dingtalk.locator('.message[data-robot="team"]').first();
     await expectVisible(message.locator('.body h4'));
     await expectVisible(message.locator('.body a', { hasText: 'kit101/drone-yml-test' }));
     await expectVisible(message.locator('.notice', { hasText: 'team' }));
     await expectVisible(message.getByText('errcode 0'));
-    const card = page.locator('.message[data-robot="cards"]').first();
+    const card = dingtalk.locator('.message[data-robot="cards"]').first();
     await expectVisible(card.locator('.card-button').first());
     await expectVisible(page.locator('#last-send').getByText('HTTP 200'));
+
+    // Feishu: the headline in the card's header, blue for a push, and a button to Gitee.
+    const lark = column('feishu').locator('.message').first();
+    const header = lark.locator('.card-header');
+    await expectVisible(header.getByText(/推送了 1 个提交/));
+    expect(await header.textContent()).toContain('Gitee');
+    expect(dominant(await backgroundOf(header))).toBe('blue');
+    const button = lark.locator('.card-actions .card-button').first();
+    await expectVisible(button);
+    expect(await button.getAttribute('href')).toMatch(
+      /^https:\/\/gitee\.com\/kit101\/drone-yml-test\//,
+    );
+    await expectVisible(lark.getByText('code 0'));
+
+    // WeCom: markdown with its heading and links.
+    const wecom = column('wecom').locator('.message').first();
+    await expectVisible(wecom.locator('.body h3', { hasText: '推送了 1 个提交' }));
+    await expectVisible(wecom.locator('.body a', { hasText: 'kit101/drone-yml-test' }));
+    await expectVisible(wecom.getByText('errcode 0'));
+    await expectSideBySide(['dingtalk', 'feishu', 'wecom']);
   });
 
-  it('puts the newest message first and highlights @所有人 on a tag push', async () => {
+  it('puts the newest message first, highlights @所有人 and colours each header by its event', async () => {
     await clickSample('tag_push-create');
 
-    const newest = page.locator('.message').first();
+    const newest = column('dingtalk').locator('.message').first();
     await expectVisible(newest.locator('.mention', { hasText: '@所有人' }));
-    expect(await page.locator('.message').count()).toBe(4);
+    expect(await column('dingtalk').locator('.message').count()).toBe(4);
+    expect(await column('feishu').locator('.message').count()).toBe(2);
+
+    await clickSample('merge_request-merge');
+
+    const merged = column('feishu').locator('.message').first().locator('.card-header');
+    await expectVisible(merged.getByText(/合并了/));
+    expect(dominant(await backgroundOf(merged))).toBe('green');
+  });
+
+  it("shows WeCom's font colours: a sample's grey labels, and info green, comment grey, warning orange-red", async () => {
+    await clickSample('merge_request-open');
+
+    const labels = column('wecom').locator('.message').first().locator('.wecom-comment').first();
+    await expectVisible(labels);
+    expect(dominant(await colourOf(labels))).toBe('grey');
     if (process.env.UPDATE_SCREENSHOT === '1') await saveScreenshot();
+
+    const content =
+      '### Build\n<font color="info">passed</font> <font color="comment">in 3 min</font> <font color="warning">2 warnings</font>';
+    expect(await postToWecom({ msgtype: 'markdown', markdown: { content } })).toMatchObject({
+      errcode: 0,
+    });
+    const body = column('wecom').locator('.message').first().locator('.body');
+    await expectVisible(body.getByText('passed'));
+    expect(dominant(await colourOf(body.getByText('passed')))).toBe('green');
+    expect(dominant(await colourOf(body.getByText('in 3 min')))).toBe('grey');
+    expect(dominant(await colourOf(body.getByText('2 warnings')))).toBe('orange-red');
   });
 });
+
+function column(platform: string) {
+  return page.locator(`.client[data-platform="${platform}"]`);
+}
+
+/** The columns are laid out left to right, each visible. */
+async function expectSideBySide(platforms: string[]): Promise<void> {
+  const boxes = [];
+  for (const platform of platforms) {
+    await expectVisible(column(platform));
+    boxes.push(await column(platform).boundingBox());
+  }
+  const lefts = boxes.map((box) => box?.x ?? NaN);
+  expect([...lefts].sort((a, b) => a - b)).toEqual(lefts);
+  expect(new Set(boxes.map((box) => box?.y)).size).toBe(1);
+}
+
+function backgroundOf(locator: ReturnType<Page['locator']>): Promise<string> {
+  return locator.evaluate((node) => getComputedStyle(node).backgroundColor);
+}
+
+function colourOf(locator: ReturnType<Page['locator']>): Promise<string> {
+  return locator.evaluate((node) => getComputedStyle(node).color);
+}
+
+/**
+ * What a person would call a CSS colour: grey when its channels are close, else by the
+ * strongest channel (a red with a strong green is orange-red).
+ */
+function dominant(css: string): string {
+  const [r = 0, g = 0, b = 0] = (css.match(/\d+/g) ?? []).map(Number);
+  if (Math.max(r, g, b) - Math.min(r, g, b) < 24) return 'grey';
+  if (b > r && b > g) return 'blue';
+  if (g > r && g > b) return 'green';
+  return g > 60 && g > b ? 'orange-red' : 'red';
+}
+
+/** Posts to the example's WeCom robot as any tool would, its key read from the settings file. */
+async function postToWecom(message: unknown): Promise<unknown> {
+  const settings = parse(await readFile(playground.settingsPath, 'utf8')) as {
+    robots: Record<string, { webhook: string }>;
+  };
+  const webhook = Object.values(settings.robots)
+    .map((robot) => new URL(robot.webhook))
+    .find((url) => url.pathname === '/cgi-bin/webhook/send');
+  if (webhook === undefined) throw new Error('the example settings have no WeCom robot');
+  const response = await fetch(`${playground.server.url}${webhook.pathname}${webhook.search}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+  });
+  return response.json();
+}
 
 async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout: 5000 });
   expect(await locator.isVisible()).toBe(true);
 }
 
-/** docs/playground.png for the README: a pull request on top of a push and a tag. */
+/** docs/playground.png for the README: a pull request over a merge, a tag and a push. */
 async function saveScreenshot(): Promise<void> {
-  await clickSample('merge_request-open');
-  await page.locator('.message').nth(5).waitFor();
   await page.waitForTimeout(1500); // let the arrival highlight fade
   await page.screenshot({ path: SCREENSHOT });
 }

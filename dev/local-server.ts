@@ -3,7 +3,6 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createJsonLogger, type Logger } from '../lib/logger';
 import { createRelay } from '../lib/relay';
 import { createSettingsFile } from './create-settings-file';
-import { createRobotEmulator } from './dingtalk-robot';
 import { readFixture } from './fixture-files';
 import { postDelivery, signDelivery } from './gitee-delivery';
 import { EXAMPLE_SETTINGS_PATH } from './local-paths';
@@ -14,6 +13,7 @@ import {
   DEFAULT_EVENT_STREAM_LIMITS,
   type EventStreamLimits,
 } from './playground-events';
+import { createPlaygroundEmulators } from './playground-emulators';
 import { createPlaygroundFeed } from './playground-feed';
 import { sendJson } from './playground-routes';
 import { refuseForeignRequest, sendRefusal } from './request-guard';
@@ -89,7 +89,7 @@ function createLocalRelay(options: LocalServerOptions, url: string, port: number
   const now = () => Date.now();
   const logger = options.logger ?? createJsonLogger();
   const settings = createFileSettingsSource(options.settingsPath, now, port);
-  const emulator = createRobotEmulator({ robots: [], now });
+  const emulator = createPlaygroundEmulators({ now });
   // createRelay with production's defaults, so the playground behaves as the Lambda does.
   const { webhook, health } = createRelay({ settings, now, logger, version: 'local' });
   async function sendSample(name: string) {

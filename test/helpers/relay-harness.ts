@@ -1,5 +1,8 @@
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
+import { startFeishuBot } from '../../dev/fakes/feishu-bot';
+import { startWecomRobot } from '../../dev/fakes/wecom-robot';
+import type { PlatformName } from '../../lib/platforms/chat-platform';
 import { createJsonLogger } from '../../lib/logger';
 import { createRelay } from '../../lib/relay';
 import type { RateLimitsFor } from '../../lib/send/throttle';
@@ -12,9 +15,15 @@ export const GITEE_SECRET = 'gitee-test-secret-0001';
 
 export interface TestRobot {
   name: string;
+  /** The emulator it lives on; default DingTalk. The relay infers it from the webhook's path. */
+  platform?: PlatformName;
+  /** DingTalk's SEC… or Feishu's signing secret, in the emulator and in SSM. */
   secret?: string;
   keywords?: string[];
 }
+
+const on = (platform: PlatformName) => (robot: TestRobot) =>
+  (robot.platform ?? 'dingtalk') === platform;
 
 export const DEFAULT_ROBOTS: TestRobot[] = [
   { name: 'team', secret: 'SECtest-team-0123456789abcdef', keywords: ['Gitee'] },
@@ -24,7 +33,8 @@ export const DEFAULT_ROBOTS: TestRobot[] = [
 /**
  * The whole relay wired as in production (createRelay: the kept-alive transport, each robot
  * paced by its platform), but against loopback fakes: a fake SSM read with the production page
- * reader, and DingTalk robot emulators that check signatures and keywords.
+ * reader, and robot emulators for DingTalk, Feishu and WeCom that check what each platform
+ * checks (signatures, keywords, sizes, rates) and answer its codes.
  */
 export async function startRelay(
   options: {
@@ -38,13 +48,21 @@ export async function startRelay(
 ) {
   const robots = options.robots ?? DEFAULT_ROBOTS;
   const dingtalk = await startRobotEmulator({
-    robots: robots.map((r) => ({ ...r, accessToken: `token-${r.name}` })),
+    robots: robots.filter(on('dingtalk')).map((r) => ({ ...r, accessToken: `token-${r.name}` })),
   });
+  const feishu = await startFeishuBot({
+    bots: robots.filter(on('feishu')).map((r) => ({ ...r, token: `tokentest-${r.name}` })),
+  });
+  const wecom = await startWecomRobot({
+    robots: robots.filter(on('wecom')).map((r) => ({ name: r.name, key: `keytest-${r.name}` })),
+  });
+  const webhookOf = (robot: TestRobot) =>
+    ({ dingtalk, feishu, wecom })[robot.platform ?? 'dingtalk'].url(robot.name);
   const ssm = await startFakeSsm();
   const secret = options.giteeSecret === undefined ? GITEE_SECRET : options.giteeSecret;
   if (secret !== null) ssm.set(`${STAGE_PATH}/gitee/secret`, secret, 'SecureString');
   for (const robot of robots) {
-    ssm.set(`${STAGE_PATH}/robots/${robot.name}/webhook`, dingtalk.url(robot.name), 'SecureString');
+    ssm.set(`${STAGE_PATH}/robots/${robot.name}/webhook`, webhookOf(robot), 'SecureString');
     if (robot.secret)
       ssm.set(`${STAGE_PATH}/robots/${robot.name}/secret`, robot.secret, 'SecureString');
   }
@@ -73,6 +91,8 @@ export async function startRelay(
     handler: relay.webhook,
     health: relay.health,
     dingtalk,
+    feishu,
+    wecom,
     ssm,
     settings,
     logs,
@@ -80,7 +100,7 @@ export async function startRelay(
       offset += ms;
     },
     async close() {
-      await Promise.all([dingtalk.close(), ssm.close()]);
+      await Promise.all([dingtalk.close(), feishu.close(), wecom.close(), ssm.close()]);
     },
   };
 }
@@ -88,7 +108,12 @@ export async function startRelay(
 function configFor(robots: TestRobot[]): string {
   const lines = ['robots:'];
   for (const robot of robots) {
-    lines.push(`  ${robot.name}:`, `    keywords: ${JSON.stringify(robot.keywords ?? [])}`);
+    // WeCom has no keywords: a list, even an empty one, would be a config error there.
+    lines.push(
+      robot.platform === 'wecom'
+        ? `  ${robot.name}: {}`
+        : `  ${robot.name}:\n    keywords: ${JSON.stringify(robot.keywords ?? [])}`,
+    );
   }
   return lines.join('\n');
 }

@@ -23,15 +23,15 @@ export const dingtalk: ChatPlatform<DingTalkMessage> = {
   // Any http(s) address: a DingTalk robot may sit behind a proxy or, locally, an emulator.
   // The refused hosts (link-local, metadata) are checked for every platform when settings load.
   checkWebhook(webhook) {
+    const trimmed = webhook.trim();
     let url: URL;
     try {
-      url = new URL(webhook);
+      url = new URL(trimmed);
     } catch {
-      return { ok: false, error: 'the webhook is not a URL' };
+      return { ok: false, error: 'must be an http(s) URL' };
     }
-    return url.protocol === 'https:' || url.protocol === 'http:'
-      ? { ok: true, webhook }
-      : { ok: false, error: 'the webhook is not an http(s) URL' };
+    const web = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+    return web ? { ok: true, webhook: trimmed } : { ok: false, error: 'must be an http(s) URL' };
   },
   render: renderDingTalk,
   refuse: refuseDingTalk,

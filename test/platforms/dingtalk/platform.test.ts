@@ -25,8 +25,9 @@ describe('the DingTalk platform', () => {
     });
   });
 
-  it('accepts any http(s) webhook as it is and refuses anything else', () => {
+  it('accepts any http(s) webhook, trimmed, and refuses anything else', () => {
     expect(dingtalk.checkWebhook(WEBHOOK)).toEqual({ ok: true, webhook: WEBHOOK });
+    expect(dingtalk.checkWebhook(` ${WEBHOOK}\n`)).toEqual({ ok: true, webhook: WEBHOOK });
     expect(dingtalk.checkWebhook('http://127.0.0.1:8787/robot/send?access_token=t')).toEqual({
       ok: true,
       webhook: 'http://127.0.0.1:8787/robot/send?access_token=t',
@@ -34,7 +35,10 @@ describe('the DingTalk platform', () => {
     expect(dingtalk.checkWebhook('ftp://oapi.dingtalk.com/robot/send')).toMatchObject({
       ok: false,
     });
-    expect(dingtalk.checkWebhook('tokentest0001')).toMatchObject({ ok: false });
+    expect(dingtalk.checkWebhook('tokentest0001')).toEqual({
+      ok: false,
+      error: 'must be an http(s) URL',
+    });
   });
 
   it('refuses a body over 20,000 bytes of UTF-8 and passes one of exactly 20,000', () => {

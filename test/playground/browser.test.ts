@@ -150,13 +150,19 @@ async function expectSideBySide(platforms: string[]): Promise<void> {
   expect(new Set(boxes.map((box) => box?.y)).size).toBe(1);
 }
 
-function backgroundOf(locator: ReturnType<Page['locator']>): Promise<string> {
-  return locator.evaluate((node) => getComputedStyle(node).backgroundColor);
+/** The page's getComputedStyle; these tests compile without the DOM library. */
+type ComputedStyleOf = (node: unknown) => Record<'color' | 'backgroundColor', string>;
+
+function styleOf(locator: ReturnType<Page['locator']>, property: 'color' | 'backgroundColor') {
+  return locator.evaluate(
+    (node, name) =>
+      (globalThis as unknown as { getComputedStyle: ComputedStyleOf }).getComputedStyle(node)[name],
+    property,
+  );
 }
 
-function colourOf(locator: ReturnType<Page['locator']>): Promise<string> {
-  return locator.evaluate((node) => getComputedStyle(node).color);
-}
+const backgroundOf = (locator: ReturnType<Page['locator']>) => styleOf(locator, 'backgroundColor');
+const colourOf = (locator: ReturnType<Page['locator']>) => styleOf(locator, 'color');
 
 /**
  * What a person would call a CSS colour: grey when its channels are close, else by the

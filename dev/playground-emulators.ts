@@ -51,7 +51,7 @@ export function createPlaygroundEmulators(options: { now?: () => number }): Play
     handle(req, res) {
       const platform = emulatorPlatformOf(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       if (platform === null) return void res.writeHead(404).end('not found');
-      void handlers[platform](req, res);
+      handlers[platform](req, res);
     },
     setRobots(robots) {
       dingtalk.setRobots(robots.dingtalk);

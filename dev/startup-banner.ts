@@ -24,7 +24,7 @@ export async function startupBanner(options: BannerOptions): Promise<string> {
   const lines = [''];
   if (server.createdSettings) {
     lines.push(
-      `Created ${file} from settings.example.yml with a new Gitee secret and robot secret.`,
+      `Created ${file} from settings.example.yml with a new Gitee secret and robot secrets.`,
       '  It is git-ignored. Edit it to change robots, keywords, routes or mentions: changes apply',
       '  within 2 s. Replace a webhook with a real DingTalk, Feishu or WeCom one (and its secret',
       '  where the app signs) to send to a real group.',

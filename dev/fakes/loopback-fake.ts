@@ -1,7 +1,8 @@
 /**
- * What the Feishu and WeCom fakes share: listening on 127.0.0.1 on a free port, refusing a
- * foreign Host (a DNS-rebound page must not reach them), reading a body without holding more
- * than a cap, and a sliding-window rate count. Each fake keeps its platform's answers.
+ * What the DingTalk, Feishu and WeCom fakes share: listening on 127.0.0.1 on a free port,
+ * refusing a foreign Host (a DNS-rebound page must not reach them), reading a body without
+ * holding more than a cap, a sliding-window rate count and reading JSON. Each fake keeps its
+ * platform's answers.
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';

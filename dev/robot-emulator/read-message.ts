@@ -1,5 +1,5 @@
 import { ANSWERS, missingField, type Answer } from './answers';
-import { asRecord } from './json-value';
+import { asRecord } from '../fakes/loopback-fake';
 
 /**
  * Required fields per webhook msgtype (§5). Keywords are searched in the shown text: every

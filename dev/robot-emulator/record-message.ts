@@ -1,5 +1,5 @@
 import type { EmulatorState } from './emulator-state';
-import { asRecord } from './json-value';
+import { asRecord } from '../fakes/loopback-fake';
 import type { ReceivedMessage } from './types';
 
 /** Keeps a request that named a known robot, with its outcome, and tells the listeners. */

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { Answer } from './answers';
 import { checkRequest, identifyRobot } from './check-request';
 import { takeFault, type EmulatorState } from './emulator-state';
-import { parseJson } from './json-value';
+import { parseJson } from '../fakes/loopback-fake';
 import type { CappedBody } from './read-capped-body';
 import { recordMessage } from './record-message';
 

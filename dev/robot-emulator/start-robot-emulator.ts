@@ -1,5 +1,4 @@
-import http from 'node:http';
-import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../fakes/loopback-fake';
 import { createRobotEmulator } from './create-robot-emulator';
 import { findRobot } from './robot-list';
 import type { RobotEmulatorOptions, RunningRobotEmulator } from './types';
@@ -9,29 +8,13 @@ export async function startRobotEmulator(
   options: RobotEmulatorOptions,
 ): Promise<RunningRobotEmulator> {
   const emulator = createRobotEmulator(options);
-  const server = http.createServer((req, res) => emulator.handle(req, res));
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('emulator has no port');
-  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  const server = await listenOnLoopback((req, res) => emulator.handle(req, res));
   return {
     emulator,
     url(robotName) {
       const token = encodeURIComponent(findRobot(options.robots, robotName).accessToken);
-      return `http://127.0.0.1:${address.port}/robot/send?access_token=${token}`;
+      return `${server.origin}/robot/send?access_token=${token}`;
     },
-    close() {
-      if (server.listening) server.close();
-      for (const socket of sockets) socket.destroy();
-      return closed;
-    },
+    close: () => server.close(),
   };
 }

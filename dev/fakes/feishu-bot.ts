@@ -4,10 +4,9 @@
  * body shape, keywords in visible text, the 20 KB body cap and 5/s + 100/min, each with
  * Feishu's real code, msg and HTTP status. Source: ../shared/docs/feishu-wecom-robot-api.md §1.
  */
-import type http from 'node:http';
 import { FEISHU_HOOK_PATH_PREFIX } from '../../lib/platforms/infer-platform';
 import { createFeishuBot } from './feishu-bot/create-bot';
-import { listenOnLoopback } from './loopback-fake';
+import { serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
 
 export { createFeishuBot, FEISHU_MAX_BODY_BYTES } from './feishu-bot/create-bot';
 
@@ -49,42 +48,21 @@ export type FeishuFault =
   | { kind: 'code'; httpStatus?: number; code: number; msg: string; times: number }
   | { kind: 'http'; status: number; times: number };
 
-export interface FeishuBotEmulator {
-  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
-  /** Every request that named a known bot, accepted or not, newest last. */
-  readonly messages: FeishuReceivedMessage[];
+export interface FeishuBotEmulator extends FakeEmulator<FeishuReceivedMessage, FeishuFault> {
   /** The bots it answers for now. */
   readonly bots: readonly EmulatedFeishuBot[];
   /** Replaces the bots (the playground re-reads its settings); keeps messages. */
   setBots(bots: EmulatedFeishuBot[]): void;
-  setFault(botName: string, fault: FeishuFault | null): void;
-  /** Calls `listener` for each new message; returns the unsubscribe function. */
-  onMessage(listener: (message: FeishuReceivedMessage) => void): () => void;
-  /** Forgets messages, faults and rate counts; keeps bots and listeners. */
-  reset(): void;
 }
 
-export interface RunningFeishuBot {
-  /** The full webhook of a bot on 127.0.0.1; throws for a name the emulator does not know. */
-  url(botName: string): string;
-  /** Every request that named a known bot, newest last (the same array as `emulator.messages`). */
-  messages: FeishuReceivedMessage[];
-  emulator: FeishuBotEmulator;
-  close(): Promise<void>;
-}
+export type RunningFeishuBot = RunningFake<FeishuBotEmulator>;
 
 /** Serves a Feishu bot emulator on 127.0.0.1 on a free port. */
 export async function startFeishuBot(options: FeishuBotOptions): Promise<RunningFeishuBot> {
   const emulator = createFeishuBot(options);
-  const server = await listenOnLoopback((req, res) => emulator.handle(req, res));
-  return {
-    url(botName) {
-      const bot = emulator.bots.find((candidate) => candidate.name === botName);
-      if (bot === undefined) throw new Error(`no emulated bot "${botName}"`);
-      return `${server.origin}${FEISHU_HOOK_PATH_PREFIX}${bot.token}`;
-    },
-    messages: emulator.messages,
-    emulator,
-    close: () => server.close(),
-  };
+  return serveFake(emulator, (botName) => {
+    const bot = emulator.bots.find((candidate) => candidate.name === botName);
+    if (bot === undefined) throw new Error(`no emulated bot "${botName}"`);
+    return `${FEISHU_HOOK_PATH_PREFIX}${bot.token}`;
+  });
 }

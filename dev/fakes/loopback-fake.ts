@@ -124,3 +124,124 @@ export function parseJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** What every platform's emulator offers besides its robots. */
+export interface FakeEmulator<Message, Fault> {
+  handle: Handler;
+  /** Every request that named a known robot, accepted or not, newest last. */
+  readonly messages: Message[];
+  setFault(name: string, fault: Fault | null): void;
+  /** Calls `listener` for each new message; returns the unsubscribe function. */
+  onMessage(listener: (message: Message) => void): () => void;
+  /** Forgets messages, faults and rate counts; keeps robots and listeners. */
+  reset(): void;
+}
+
+export interface RunningFake<Emulator extends { readonly messages: unknown[] }> {
+  /** The full webhook of a robot on 127.0.0.1; throws for a name the emulator does not know. */
+  url(name: string): string;
+  /** Every request that named a known robot, newest last (the same array as `emulator.messages`). */
+  messages: Emulator['messages'];
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+/** Serves `emulator` on 127.0.0.1 on a free port; `webhookPath` names a robot's path and query. */
+export async function serveFake<Emulator extends { handle: Handler; readonly messages: unknown[] }>(
+  emulator: Emulator,
+  webhookPath: (name: string) => string,
+): Promise<RunningFake<Emulator>> {
+  const server = await listenOnLoopback((req, res) => emulator.handle(req, res));
+  return {
+    url: (name) => `${server.origin}${webhookPath(name)}`,
+    messages: emulator.messages,
+    emulator,
+    close: () => server.close(),
+  };
+}
+
+/** Throws when two robots share a value of one of `fields` (`plural` names them in the error). */
+export function checkUnique<T>(
+  items: T[],
+  fields: ReadonlyArray<keyof T & string>,
+  plural: string,
+): T[] {
+  for (const field of fields) {
+    const values = items.map((item) => item[field]);
+    if (new Set(values).size !== values.length) {
+      throw new Error(`two emulated ${plural} share a ${field}`);
+    }
+  }
+  return items;
+}
+
+export interface MessageFeed<Message> {
+  readonly messages: Message[];
+  /** Keeps `message` and hands it to every listener. */
+  add(message: Message): void;
+  onMessage(listener: (message: Message) => void): () => void;
+}
+
+/** `label` names the emulator in the log line of a listener that throws. */
+export function createMessageFeed<Message>(label: string): MessageFeed<Message> {
+  const messages: Message[] = [];
+  const listeners = new Set<(message: Message) => void>();
+  return {
+    messages,
+    add(message) {
+      messages.push(message);
+      for (const listener of listeners) {
+        try {
+          listener(message);
+        } catch (error) {
+          // A broken listener (a closed playground stream) must not stop the emulator.
+          console.error(`${label} listener failed`, error);
+        }
+      }
+    },
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+export interface FaultTable<Fault extends { times: number }> {
+  /** The fault to answer with now, if any, counted off (forgotten after its last time). */
+  take(name: string): Fault | undefined;
+  /** Sets or (with null) clears a robot's fault; throws for a name `isKnown` denies. */
+  set(name: string, fault: Fault | null): void;
+  clear(): void;
+}
+
+/** `noun` names a robot in the error for an unknown one ("bot", "robot"). */
+export function createFaultTable<Fault extends { times: number }>(
+  isKnown: (name: string) => boolean,
+  noun: string,
+): FaultTable<Fault> {
+  const faults = new Map<string, Fault>();
+  return {
+    take(name) {
+      const fault = faults.get(name);
+      if (fault !== undefined && --fault.times <= 0) faults.delete(name);
+      return fault;
+    },
+    set(name, fault) {
+      if (!isKnown(name)) throw new Error(`no emulated ${noun} "${name}"`);
+      if (fault === null) faults.delete(name);
+      else faults.set(name, { ...fault });
+    },
+    clear() {
+      faults.clear();
+    },
+  };
+}
+
+/** Answers an injected HTTP fault the way a gateway would: an HTML page, no platform code. */
+export function answerHttpFault(
+  res: http.ServerResponse,
+  status: number,
+): { errcode: null; errmsg: string } {
+  res.writeHead(status, { 'content-type': 'text/html' }).end(`<html>${status}</html>`);
+  return { errcode: null, errmsg: `HTTP ${status} (injected)` };
+}

@@ -6,9 +6,8 @@
  * no signing, keywords or IP list, so there is nothing else to check.
  * Source: ../shared/docs/feishu-wecom-robot-api.md §2.
  */
-import type http from 'node:http';
 import { WECOM_SEND_PATH } from '../../lib/platforms/infer-platform';
-import { listenOnLoopback } from './loopback-fake';
+import { serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
 import { createWecomRobot } from './wecom-robot/create-robot';
 
 export { createWecomRobot, WECOM_MAX_BODY_BYTES } from './wecom-robot/create-robot';
@@ -47,42 +46,21 @@ export type WecomFault =
   | { kind: 'errcode'; errcode: number; errmsg: string; times: number }
   | { kind: 'http'; status: number; times: number };
 
-export interface WecomRobotEmulator {
-  handle(req: http.IncomingMessage, res: http.ServerResponse): void;
-  /** Every request that named a known robot, accepted or not, newest last. */
-  readonly messages: WecomReceivedMessage[];
+export interface WecomRobotEmulator extends FakeEmulator<WecomReceivedMessage, WecomFault> {
   /** The robots it answers for now. */
   readonly robots: readonly EmulatedWecomRobot[];
   /** Replaces the robots (the playground re-reads its settings); keeps messages. */
   setRobots(robots: EmulatedWecomRobot[]): void;
-  setFault(robotName: string, fault: WecomFault | null): void;
-  /** Calls `listener` for each new message; returns the unsubscribe function. */
-  onMessage(listener: (message: WecomReceivedMessage) => void): () => void;
-  /** Forgets messages, faults and rate counts; keeps robots and listeners. */
-  reset(): void;
 }
 
-export interface RunningWecomRobot {
-  /** The full webhook of a robot on 127.0.0.1; throws for a name the emulator does not know. */
-  url(robotName: string): string;
-  /** Every request that named a known robot, newest last (the same array as `emulator.messages`). */
-  messages: WecomReceivedMessage[];
-  emulator: WecomRobotEmulator;
-  close(): Promise<void>;
-}
+export type RunningWecomRobot = RunningFake<WecomRobotEmulator>;
 
 /** Serves a WeCom robot emulator on 127.0.0.1 on a free port. */
 export async function startWecomRobot(options: WecomRobotOptions): Promise<RunningWecomRobot> {
   const emulator = createWecomRobot(options);
-  const server = await listenOnLoopback((req, res) => emulator.handle(req, res));
-  return {
-    url(robotName) {
-      const robot = emulator.robots.find((candidate) => candidate.name === robotName);
-      if (robot === undefined) throw new Error(`no emulated robot "${robotName}"`);
-      return `${server.origin}${WECOM_SEND_PATH}?key=${encodeURIComponent(robot.key)}`;
-    },
-    messages: emulator.messages,
-    emulator,
-    close: () => server.close(),
-  };
+  return serveFake(emulator, (robotName) => {
+    const robot = emulator.robots.find((candidate) => candidate.name === robotName);
+    if (robot === undefined) throw new Error(`no emulated robot "${robotName}"`);
+    return `${WECOM_SEND_PATH}?key=${encodeURIComponent(robot.key)}`;
+  });
 }

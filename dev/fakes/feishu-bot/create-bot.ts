@@ -9,7 +9,11 @@ import type {
   FeishuReceivedMessage,
 } from '../feishu-bot';
 import {
+  answerHttpFault,
   asRecord,
+  checkUnique,
+  createFaultTable,
+  createMessageFeed,
   createRateWindows,
   hasLoopbackHost,
   parseJson,
@@ -30,25 +34,19 @@ function masked(message: unknown, text: string): unknown {
   return body !== null && 'sign' in body ? { ...body, sign: '<sign>' } : message;
 }
 
-function checkUnique(bots: EmulatedFeishuBot[]): EmulatedFeishuBot[] {
-  for (const key of ['name', 'token'] as const) {
-    const values = bots.map((bot) => bot[key]);
-    if (new Set(values).size !== values.length) throw new Error(`two emulated bots share a ${key}`);
-  }
-  return bots;
-}
-
 function send(res: http.ServerResponse, reply: FeishuAnswer): void {
   res.writeHead(reply.httpStatus, { 'content-type': 'application/json; charset=utf-8' });
   res.end(answerBody(reply));
 }
 
 export function createFeishuBot(options: FeishuBotOptions): FeishuBotEmulator {
-  let bots = checkUnique(options.bots);
+  let bots = checkUnique(options.bots, ['name', 'token'], 'bots');
   const now = options.now ?? Date.now;
-  const messages: FeishuReceivedMessage[] = [];
-  const faults = new Map<string, FeishuFault>();
-  const listeners = new Set<(message: FeishuReceivedMessage) => void>();
+  const feed = createMessageFeed<FeishuReceivedMessage>('feishu bot');
+  const faults = createFaultTable<FeishuFault>(
+    (botName) => bots.some((bot) => bot.name === botName),
+    'bot',
+  );
   const rate = createRateWindows([
     { ms: 1000, max: FEISHU_LIMITS.rate.perSecond },
     { ms: 60_000, max: FEISHU_LIMITS.rate.perMinute },
@@ -60,15 +58,7 @@ export function createFeishuBot(options: FeishuBotOptions): FeishuBotEmulator {
       ...entry,
       receivedAt: new Date(now()).toISOString(),
     };
-    messages.push(full);
-    for (const listener of listeners) {
-      try {
-        listener(full);
-      } catch (error) {
-        // A broken listener (a closed playground stream) must not stop the emulator.
-        console.error('feishu bot listener failed', error);
-      }
-    }
+    feed.add(full);
   }
 
   /** The checks in order; only an accepted message takes a rate slot. */
@@ -88,18 +78,10 @@ export function createFeishuBot(options: FeishuBotOptions): FeishuBotEmulator {
       msgtype: typeof msgtype === 'string' ? msgtype : '',
       message: masked(message, text),
     };
-    const fault = faults.get(bot.name);
-    if (fault !== undefined && --fault.times <= 0) faults.delete(bot.name);
+    const fault = faults.take(bot.name);
     if (fault?.kind === 'http') {
-      res
-        .writeHead(fault.status, { 'content-type': 'text/html' })
-        .end(`<html>${fault.status}</html>`);
-      return record({
-        ...base,
-        errcode: null,
-        errmsg: `HTTP ${fault.status} (injected)`,
-        httpStatus: fault.status,
-      });
+      const answer = answerHttpFault(res, fault.status);
+      return record({ ...base, ...answer, httpStatus: fault.status });
     }
     const reply =
       fault === undefined
@@ -110,7 +92,7 @@ export function createFeishuBot(options: FeishuBotOptions): FeishuBotEmulator {
   }
 
   return {
-    messages,
+    messages: feed.messages,
     get bots() {
       return bots;
     },
@@ -132,20 +114,12 @@ export function createFeishuBot(options: FeishuBotOptions): FeishuBotEmulator {
       });
     },
     setBots(next) {
-      bots = checkUnique(next);
+      bots = checkUnique(next, ['name', 'token'], 'bots');
     },
-    setFault(botName, fault) {
-      if (!bots.some((bot) => bot.name === botName))
-        throw new Error(`no emulated bot "${botName}"`);
-      if (fault === null) faults.delete(botName);
-      else faults.set(botName, { ...fault });
-    },
-    onMessage(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    setFault: (botName, fault) => faults.set(botName, fault),
+    onMessage: (listener) => feed.onMessage(listener),
     reset() {
-      messages.length = 0;
+      feed.messages.length = 0;
       faults.clear();
       rate.clear();
     },

@@ -9,7 +9,11 @@ import type {
   WecomRobotOptions,
 } from '../wecom-robot';
 import {
+  answerHttpFault,
   asRecord,
+  checkUnique,
+  createFaultTable,
+  createMessageFeed,
   createRateWindows,
   hasLoopbackHost,
   parseJson,
@@ -26,27 +30,19 @@ export const WECOM_MAX_BODY_BYTES = 64 * 1024;
 
 type Entry = Omit<WecomReceivedMessage, 'platform' | 'receivedAt' | 'httpStatus'>;
 
-function checkUnique(robots: EmulatedWecomRobot[]): EmulatedWecomRobot[] {
-  for (const field of ['name', 'key'] as const) {
-    const values = robots.map((robot) => robot[field]);
-    if (new Set(values).size !== values.length) {
-      throw new Error(`two emulated robots share a ${field}`);
-    }
-  }
-  return robots;
-}
-
 function send(res: http.ServerResponse, answer: WecomAnswer): void {
   res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
   res.end(JSON.stringify(answer));
 }
 
 export function createWecomRobot(options: WecomRobotOptions): WecomRobotEmulator {
-  let robots = checkUnique(options.robots);
+  let robots = checkUnique(options.robots, ['name', 'key'], 'robots');
   const now = options.now ?? Date.now;
-  const messages: WecomReceivedMessage[] = [];
-  const faults = new Map<string, WecomFault>();
-  const listeners = new Set<(message: WecomReceivedMessage) => void>();
+  const feed = createMessageFeed<WecomReceivedMessage>('wecom robot');
+  const faults = createFaultTable<WecomFault>(
+    (robotName) => robots.some((robot) => robot.name === robotName),
+    'robot',
+  );
   const rate = createRateWindows([{ ms: 60_000, max: WECOM_LIMITS.rate.perMinute }]);
 
   function record(entry: Entry, httpStatus = 200): void {
@@ -56,15 +52,7 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobotEmulator
       httpStatus,
       receivedAt: new Date(now()).toISOString(),
     };
-    messages.push(full);
-    for (const listener of listeners) {
-      try {
-        listener(full);
-      } catch (error) {
-        // A broken listener (a closed playground stream) must not stop the emulator.
-        console.error('wecom robot listener failed', error);
-      }
-    }
+    feed.add(full);
   }
 
   /** Shape and size first, then the rate: only an accepted message takes a slot (§2.6). */
@@ -89,16 +77,9 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobotEmulator
       msgtype: typeof msgtype === 'string' ? msgtype : '',
       message: message === undefined ? text : message,
     };
-    const fault = faults.get(robot.name);
-    if (fault !== undefined && --fault.times <= 0) faults.delete(robot.name);
+    const fault = faults.take(robot.name);
     if (fault?.kind === 'http') {
-      res
-        .writeHead(fault.status, { 'content-type': 'text/html' })
-        .end(`<html>${fault.status}</html>`);
-      return record(
-        { ...base, errcode: null, errmsg: `HTTP ${fault.status} (injected)` },
-        fault.status,
-      );
+      return record({ ...base, ...answerHttpFault(res, fault.status) }, fault.status);
     }
     const answer =
       fault === undefined
@@ -109,7 +90,7 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobotEmulator
   }
 
   return {
-    messages,
+    messages: feed.messages,
     get robots() {
       return robots;
     },
@@ -132,21 +113,12 @@ export function createWecomRobot(options: WecomRobotOptions): WecomRobotEmulator
       });
     },
     setRobots(next) {
-      robots = checkUnique(next);
+      robots = checkUnique(next, ['name', 'key'], 'robots');
     },
-    setFault(robotName, fault) {
-      if (!robots.some((robot) => robot.name === robotName)) {
-        throw new Error(`no emulated robot "${robotName}"`);
-      }
-      if (fault === null) faults.delete(robotName);
-      else faults.set(robotName, { ...fault });
-    },
-    onMessage(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    setFault: (robotName, fault) => faults.set(robotName, fault),
+    onMessage: (listener) => feed.onMessage(listener),
     reset() {
-      messages.length = 0;
+      feed.messages.length = 0;
       faults.clear();
       rate.clear();
     },

@@ -6,7 +6,7 @@
  */
 import { FEISHU_HOOK_PATH_PREFIX } from '../../lib/platforms/infer-platform';
 import { createFeishuBot } from './feishu-bot/create-bot';
-import { serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
+import { findNamed, serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
 
 export { createFeishuBot, FEISHU_MAX_BODY_BYTES } from './feishu-bot/create-bot';
 
@@ -61,8 +61,6 @@ export type RunningFeishuBot = RunningFake<FeishuBotEmulator>;
 export async function startFeishuBot(options: FeishuBotOptions): Promise<RunningFeishuBot> {
   const emulator = createFeishuBot(options);
   return serveFake(emulator, (botName) => {
-    const bot = emulator.bots.find((candidate) => candidate.name === botName);
-    if (bot === undefined) throw new Error(`no emulated bot "${botName}"`);
-    return `${FEISHU_HOOK_PATH_PREFIX}${bot.token}`;
+    return `${FEISHU_HOOK_PATH_PREFIX}${findNamed(emulator.bots, botName, 'bot').token}`;
   });
 }

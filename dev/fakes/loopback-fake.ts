@@ -160,6 +160,17 @@ export async function serveFake<Emulator extends { handle: Handler; readonly mes
   };
 }
 
+/** The robot called `name`; throws for one the emulator does not know (`noun`: "bot", "robot"). */
+export function findNamed<T extends { name: string }>(
+  items: readonly T[],
+  name: string,
+  noun: string,
+): T {
+  const found = items.find((item) => item.name === name);
+  if (found === undefined) throw new Error(`no emulated ${noun} "${name}"`);
+  return found;
+}
+
 /** Throws when two robots share a value of one of `fields` (`plural` names them in the error). */
 export function checkUnique<T>(
   items: T[],

@@ -7,7 +7,7 @@
  * Source: ../shared/docs/feishu-wecom-robot-api.md §2.
  */
 import { WECOM_SEND_PATH } from '../../lib/platforms/infer-platform';
-import { serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
+import { findNamed, serveFake, type FakeEmulator, type RunningFake } from './loopback-fake';
 import { createWecomRobot } from './wecom-robot/create-robot';
 
 export { createWecomRobot, WECOM_MAX_BODY_BYTES } from './wecom-robot/create-robot';
@@ -59,8 +59,7 @@ export type RunningWecomRobot = RunningFake<WecomRobotEmulator>;
 export async function startWecomRobot(options: WecomRobotOptions): Promise<RunningWecomRobot> {
   const emulator = createWecomRobot(options);
   return serveFake(emulator, (robotName) => {
-    const robot = emulator.robots.find((candidate) => candidate.name === robotName);
-    if (robot === undefined) throw new Error(`no emulated robot "${robotName}"`);
-    return `${WECOM_SEND_PATH}?key=${encodeURIComponent(robot.key)}`;
+    const { key } = findNamed(emulator.robots, robotName, 'robot');
+    return `${WECOM_SEND_PATH}?key=${encodeURIComponent(key)}`;
   });
 }

@@ -1,5 +1,5 @@
-import { createFeishuBot } from '../../dev/fakes/feishu-bot';
-import { createWecomRobot } from '../../dev/fakes/wecom-robot';
+import { createFeishuBot, startFeishuBot } from '../../dev/fakes/feishu-bot';
+import { createWecomRobot, startWecomRobot } from '../../dev/fakes/wecom-robot';
 import { createFaultTable, createMessageFeed } from '../../dev/fakes/loopback-fake';
 
 describe('the Feishu and WeCom emulators', () => {
@@ -50,5 +50,21 @@ describe('createMessageFeed', () => {
     feed.add('second');
     expect(feed.messages).toEqual(['first', 'second']);
     expect(heard).toEqual(['first']);
+  });
+});
+
+describe('startFeishuBot and startWecomRobot', () => {
+  it('give no webhook for a name they do not serve', async () => {
+    const feishu = await startFeishuBot({ bots: [{ name: 'a', token: 'tokentest-a' }] });
+    const wecom = await startWecomRobot({ robots: [{ name: 'a', key: 'keytest-a' }] });
+    try {
+      expect(feishu.url('a')).toBe(
+        `${new URL(feishu.url('a')).origin}/open-apis/bot/v2/hook/tokentest-a`,
+      );
+      expect(() => feishu.url('b')).toThrow('no emulated bot "b"');
+      expect(() => wecom.url('b')).toThrow('no emulated robot "b"');
+    } finally {
+      await Promise.all([feishu.close(), wecom.close()]);
+    }
   });
 });

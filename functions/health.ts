@@ -1,3 +1,3 @@
-import { createProductionRelay } from '../lib/production';
+import { createProductionHealthHandler } from '../lib/production';
 
-export const handler = createProductionRelay().health;
+export const handler = createProductionHealthHandler();

@@ -1,3 +1,4 @@
+import { createHealthHandler } from './health-handler';
 import { SettingsError } from './errors';
 import { createKeepAliveHttpPost } from './http/keep-alive-post';
 import { createJsonLogger } from './logger';
@@ -84,6 +85,18 @@ function createSettingsSource() {
   });
   source.prime();
   return source;
+}
+
+/**
+ * Only the health handler, so the health function's bundle leaves out the webhook pipeline,
+ * the renderers and the sender (createRelay wires both handlers together).
+ */
+export function createProductionHealthHandler() {
+  return createHealthHandler({
+    settings: createSettingsSource(),
+    logger,
+    version: env.SERVICE_VERSION ?? 'dev',
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isRecord, type JsonRecord } from '../json-record';
+
 /**
  * Small readers that turn verified-but-untrusted JSON into the declared payload types. A value
  * of the wrong type reads as absent (`undefined`), so a signed body with `ref: 7` or
@@ -12,12 +14,6 @@ export type Reader<T> = (value: unknown) => T | undefined;
  * that each reader yields the field's declared type (required fields need a default).
  */
 export type Shape<T> = { [K in keyof T]-?: (value: unknown) => T[K] };
-
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export const text: Reader<string> = (value) => (typeof value === 'string' ? value : undefined);
 

@@ -1,7 +1,8 @@
 import { BadRequestError } from '../errors';
 import type { EventKind, GiteeEvent, ParsedDelivery, RepositoryRef } from './event';
 import { eventKindOf } from './hook-names';
-import { finite, isRecord } from './field-readers';
+import { isRecord } from '../json-record';
+import { finite } from './field-readers';
 import type { GiteeIssuePayload } from './payloads';
 import { fromHookUrl, resolveRepository } from './repository-ref';
 import {

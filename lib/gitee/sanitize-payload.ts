@@ -1,3 +1,4 @@
+import type { JsonRecord } from '../json-record';
 import {
   nullableCount,
   nullableFlag,
@@ -6,7 +7,6 @@ import {
   orNull,
   ownObjectOf,
   readFields,
-  type JsonRecord,
   type Shape,
 } from './field-readers';
 import {

@@ -1,3 +1,4 @@
+import { isRecord } from '../json-record';
 import type { PostAnswer } from '../http/keep-alive-post';
 import type { ParametersPage } from './load-parameters-from';
 
@@ -79,10 +80,6 @@ function parseJson(text: string): unknown {
 
 function invalidPage(status: number): SsmServiceError {
   return new SsmServiceError('InvalidResponseError', 'SSM answered with no readable page', status);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { isRecord } from '../json-record';
 /**
  * Reading payload values without trusting their declared types: Gitee sends `null`, omits
  * fields, and changes shapes between years (gitee-webhook-protocol.md §4). A formatter never
@@ -24,7 +25,5 @@ export function listOf<T>(value: T[] | null | undefined | unknown): T[] {
 
 /** `object[key]` when `object` really is an object. */
 export function fieldOf(object: unknown, key: string): unknown {
-  return typeof object === 'object' && object !== null && !Array.isArray(object)
-    ? (object as Record<string, unknown>)[key]
-    : undefined;
+  return isRecord(object) ? object[key] : undefined;
 }

@@ -1,3 +1,4 @@
+import { parseJsonRecord } from '../../json-record';
 import type { DeliveryFailureReason } from '../../send/types';
 
 /** What one answer from a robot means for the sender. */
@@ -103,21 +104,12 @@ function classifyErrcode(errcode: number, errmsg: string): Failure {
   return failure('rejected', { errcode, error });
 }
 
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Classifies one HTTP answer from a robot. DingTalk reports most failures as HTTP 200 with a
  * non-zero errcode, so the body decides even on 200, and errcode 0 is the only success (§4).
  */
 export function classifyAnswer(httpStatus: number, bodyText: string): RobotAnswer {
-  const body = parseJsonObject(bodyText);
+  const body = parseJsonRecord(bodyText);
   const errcode = body?.errcode;
   const is2xx = httpStatus >= 200 && httpStatus < 300;
   if (typeof errcode === 'number') {

@@ -1,3 +1,4 @@
+import { parseJsonRecord } from '../../json-record';
 import type { RobotAnswer } from '../dingtalk/classify';
 import type { DeliveryFailureReason } from '../../send/types';
 
@@ -67,17 +68,6 @@ function classifyCode(code: number, msg: string): Failure {
   return failure('rejected', `Feishu rejected the message (code ${code})`, { errcode: code });
 }
 
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Feishu's result code: `code`, or `StatusCode` in the older answers that have only that. */
 function resultCode(body: Record<string, unknown> | null): number | undefined {
   if (typeof body?.code === 'number') return body.code;
@@ -90,7 +80,7 @@ function resultCode(body: Record<string, unknown> | null): number | undefined {
  * with a non-zero code, and a burst as HTTP 400 with code 9499 (§1.8).
  */
 export function classifyFeishuAnswer(httpStatus: number, bodyText: string): FeishuAnswer {
-  const body = parseJsonObject(bodyText);
+  const body = parseJsonRecord(bodyText);
   const code = resultCode(body);
   const is2xx = httpStatus >= 200 && httpStatus < 300;
   if (code !== undefined) {

@@ -1,3 +1,4 @@
+import { parseJsonRecord } from '../../json-record';
 import type { RobotAnswer } from '../dingtalk/classify';
 import type { DeliveryFailureReason } from '../../send/types';
 
@@ -109,23 +110,12 @@ function failure(rule: CodeRule, errcode?: number): Failure {
   return answer;
 }
 
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Classifies one HTTP answer from a WeCom robot. WeCom answers HTTP 200 with an `errcode`
  * whatever happened, so only HTTP 2xx with `errcode: 0` is delivered (§2.1, §5 item 1).
  */
 export function classifyWecomAnswer(httpStatus: number, bodyText: string): WecomAnswer {
-  const errcode = parseJsonObject(bodyText)?.errcode;
+  const errcode = parseJsonRecord(bodyText)?.errcode;
   const is2xx = httpStatus >= 200 && httpStatus < 300;
   if (typeof errcode === 'number') {
     if (errcode === 0 && is2xx) return { ok: true };

@@ -1,18 +1,6 @@
 import { parseJsonRecord } from '../../json-record';
 import type { DeliveryFailureReason } from '../../send/types';
-
-/** What one answer from a robot means for the sender. */
-export type RobotAnswer =
-  | { ok: true }
-  | {
-      ok: false;
-      reason: DeliveryFailureReason;
-      errcode?: number;
-      /** Plain words for Gitee's delivery log; never a URL, token or secret. */
-      error: string;
-      /** Whether sending the same message again may succeed within this request. */
-      retryable: boolean;
-    };
+import type { RobotAnswer } from '../chat-platform';
 
 type Failure = Extract<RobotAnswer, { ok: false }>;
 

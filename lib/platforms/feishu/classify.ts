@@ -1,16 +1,8 @@
 import { parseJsonRecord } from '../../json-record';
-import type { RobotAnswer } from '../dingtalk/classify';
+import type { RobotAnswer } from '../chat-platform';
 import type { DeliveryFailureReason } from '../../send/types';
 
-/**
- * One answer from a Feishu bot. The shape of DingTalk's `RobotAnswer`, so the shared sender can
- * take either, plus `retryAfterMs`: how long a rate-limited attempt should wait before it can
- * succeed (the sender retries only if that fits its deadline). `errcode` holds Feishu's `code`.
- */
-export type FeishuAnswer =
-  { ok: true } | (Extract<RobotAnswer, { ok: false }> & { retryAfterMs?: number });
-
-type Failure = Extract<FeishuAnswer, { ok: false }>;
+type Failure = Extract<RobotAnswer, { ok: false }>;
 
 // Plain words per code (feishu-wecom-robot-api.md §1.8). Feishu's `msg` is never passed on:
 // it is not ours to show and may change wording.
@@ -79,7 +71,7 @@ function resultCode(body: Record<string, unknown> | null): number | undefined {
  * `code ?? StatusCode === 0`; HTTP 200 alone is not, since Feishu reports most failures as 200
  * with a non-zero code, and a burst as HTTP 400 with code 9499 (§1.8).
  */
-export function classifyFeishuAnswer(httpStatus: number, bodyText: string): FeishuAnswer {
+export function classifyFeishuAnswer(httpStatus: number, bodyText: string): RobotAnswer {
   const body = parseJsonRecord(bodyText);
   const code = resultCode(body);
   const is2xx = httpStatus >= 200 && httpStatus < 300;

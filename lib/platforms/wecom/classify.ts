@@ -1,16 +1,8 @@
 import { parseJsonRecord } from '../../json-record';
-import type { RobotAnswer } from '../dingtalk/classify';
+import type { RobotAnswer } from '../chat-platform';
 import type { DeliveryFailureReason } from '../../send/types';
 
-/**
- * One answer from a WeCom group robot: DingTalk's `RobotAnswer` shape plus `retryAfterMs`, how
- * long a rate-limited attempt must wait before it can succeed (the sender retries only if that
- * fits its deadline, so in direct mode a 45009 is reported and in queued mode it is paced).
- */
-export type WecomAnswer =
-  { ok: true } | (Extract<RobotAnswer, { ok: false }> & { retryAfterMs?: number });
-
-type Failure = Extract<WecomAnswer, { ok: false }>;
+type Failure = Extract<RobotAnswer, { ok: false }>;
 
 interface CodeRule {
   reason: DeliveryFailureReason;
@@ -114,7 +106,7 @@ function failure(rule: CodeRule, errcode?: number): Failure {
  * Classifies one HTTP answer from a WeCom robot. WeCom answers HTTP 200 with an `errcode`
  * whatever happened, so only HTTP 2xx with `errcode: 0` is delivered (§2.1, §5 item 1).
  */
-export function classifyWecomAnswer(httpStatus: number, bodyText: string): WecomAnswer {
+export function classifyWecomAnswer(httpStatus: number, bodyText: string): RobotAnswer {
   const errcode = parseJsonRecord(bodyText)?.errcode;
   const is2xx = httpStatus >= 200 && httpStatus < 300;
   if (typeof errcode === 'number') {

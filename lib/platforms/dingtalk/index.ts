@@ -1,8 +1,9 @@
+import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyAnswer } from './classify';
 import { DINGTALK_LIMITS, refuseDingTalk } from './limits';
 import type { DingTalkMessage } from './message';
-import { DINGTALK_MSGTYPES, renderDingTalk } from './render';
+import { renderDingTalk } from './render';
 import { signRobotUrl } from './sign';
 
 export type { DingTalkMessage } from './message';
@@ -14,25 +15,10 @@ export type { DingTalkMessage } from './message';
  */
 export const dingtalk: ChatPlatform<DingTalkMessage> = {
   name: 'dingtalk',
-  label: 'DingTalk',
-  msgtypes: DINGTALK_MSGTYPES,
-  maxKeywords: DINGTALK_LIMITS.maxKeywords,
-  signs: true,
-  mentionKeys: ['mobile', 'userId'],
+  // Label, msgtypes, keywords, signing, mention keys and the webhook rule: the catalog's facts,
+  // which settings validation reads too.
+  ...PLATFORM_CATALOG.dingtalk,
   limits: DINGTALK_LIMITS.rate,
-  // Any http(s) address: a DingTalk robot may sit behind a proxy or, locally, an emulator.
-  // The refused hosts (link-local, metadata) are checked for every platform when settings load.
-  checkWebhook(webhook) {
-    const trimmed = webhook.trim();
-    let url: URL;
-    try {
-      url = new URL(trimmed);
-    } catch {
-      return { ok: false, error: 'must be an http(s) URL' };
-    }
-    const web = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-    return web ? { ok: true, webhook: trimmed } : { ok: false, error: 'must be an http(s) URL' };
-  },
   render: renderDingTalk,
   refuse: refuseDingTalk,
   request: (message, target, now) => ({

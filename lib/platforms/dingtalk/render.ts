@@ -11,8 +11,6 @@ import { renderActionCard } from './render-action-card';
 import { renderMarkdown } from './render-markdown';
 import { renderText } from './render-text';
 
-export const DINGTALK_MSGTYPES: readonly MsgType[] = ['markdown', 'actionCard', 'text'];
-
 const RENDERERS: Readonly<Record<MsgType, (input: RenderInput) => DingTalkMessage>> = {
   markdown: renderMarkdown,
   actionCard: renderActionCard,

@@ -1,10 +1,10 @@
+import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyFeishuAnswer } from './classify';
 import { FEISHU_LIMITS, feishuBodyBytes } from './limits';
-import { FEISHU_MSGTYPES, type FeishuMessage } from './message';
+import type { FeishuMessage } from './message';
 import { renderFeishu } from './render';
 import { signFeishuBody } from './sign';
-import { checkFeishuWebhook } from './webhook-url';
 
 export type { FeishuMessage } from './message';
 
@@ -15,13 +15,8 @@ export type { FeishuMessage } from './message';
  */
 export const feishu: ChatPlatform<FeishuMessage> = {
   name: 'feishu',
-  label: 'Feishu',
-  msgtypes: FEISHU_MSGTYPES,
-  maxKeywords: FEISHU_LIMITS.maxKeywords,
-  signs: true,
-  mentionKeys: ['feishu'],
+  ...PLATFORM_CATALOG.feishu,
   limits: FEISHU_LIMITS.rate,
-  checkWebhook: checkFeishuWebhook,
   render: renderFeishu,
   refuse(message) {
     // Measured as signed whatever the robot: render cannot know whether it has a secret.

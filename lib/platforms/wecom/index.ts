@@ -1,10 +1,10 @@
+import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyWecomAnswer } from './classify';
 import { WECOM_LIMITS } from './limits';
-import { WECOM_MSGTYPES, type WecomMessage } from './message';
+import type { WecomMessage } from './message';
 import { refuseWecom } from './refuse';
 import { renderWecom } from './render';
-import { normalizeWecomWebhook } from './webhook-url';
 
 export type { WecomMessage } from './message';
 
@@ -15,13 +15,8 @@ export type { WecomMessage } from './message';
  */
 export const wecom: ChatPlatform<WecomMessage> = {
   name: 'wecom',
-  label: 'WeCom',
-  msgtypes: WECOM_MSGTYPES,
-  maxKeywords: 0,
-  signs: false,
-  mentionKeys: ['wecom', 'mobile'],
+  ...PLATFORM_CATALOG.wecom,
   limits: { perMinute: WECOM_LIMITS.rate.perMinute, penaltyMs: WECOM_LIMITS.rate.penaltyMs },
-  checkWebhook: normalizeWecomWebhook,
   render: renderWecom,
   refuse: refuseWecom,
   // Nothing to sign: the body goes as it is to the webhook as stored (a bare key was already

@@ -1,5 +1,6 @@
 import type { PlatformName } from '../lib/platforms/infer-platform';
 import { FEISHU_HOOK_PATH_PREFIX, WECOM_SEND_PATH } from '../lib/platforms/infer-platform';
+import { LOOPBACK_NAMES } from './request-guard';
 
 /**
  * In a settings file, `http://playground.localhost/…` names the emulators of the running
@@ -7,9 +8,6 @@ import { FEISHU_HOOK_PATH_PREFIX, WECOM_SEND_PATH } from '../lib/platforms/infer
  * changes. (`.localhost` names are this machine by definition, RFC 6761.)
  */
 export const PLAYGROUND_HOST = 'playground.localhost';
-
-/** The playground serves only these names (request-guard.ts), so only they name it. */
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export const DINGTALK_SEND_PATH = '/robot/send';
 
@@ -47,7 +45,7 @@ export function parseEmulatorUrl(webhook: string): EmulatorTarget | null {
   if (url.protocol !== 'http:' || platform === null) return null;
   const credential = credentialOf(platform, url);
   if (url.hostname === PLAYGROUND_HOST) return { platform, port: undefined, credential };
-  if (!LOOPBACK_HOSTS.has(url.hostname)) return null;
+  if (!LOOPBACK_NAMES.includes(url.hostname)) return null;
   return { platform, port: Number(url.port || 80), credential };
 }
 

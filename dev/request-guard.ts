@@ -6,7 +6,8 @@ export interface Refusal {
   message: string;
 }
 
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+/** The only names the playground answers to (and so the only ones that name its emulators). */
+export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** `127.0.0.1:3000`, `localhost:3000`, `[::1]:3000`; also without the port when it is 80. */
 export function allowedHosts(port: number): Set<string> {

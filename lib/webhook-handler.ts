@@ -6,7 +6,6 @@ import type { JsonResponse } from './http/json-response';
 import type { Logger } from './logger';
 import { filterDelivery } from './routing/filter-delivery';
 import type { DuplicateSuppressor } from './routing/duplicate-suppressor';
-import { createMemoryReplayStore } from './routing/replay-memory';
 import { rememberDelivery, type ReplayStore } from './routing/replay-store';
 import { routeDelivery } from './routing/route-delivery';
 import type { Platforms } from './platforms';
@@ -31,11 +30,8 @@ export interface WebhookDeps {
   deliverer: Deliverer;
   /** Content duplicates (the PR-creation burst). */
   duplicates: DuplicateSuppressor;
-  /**
-   * One delivery per Gitee credential. Default: this container's memory, as production wires
-   * it; pass the shared store where there is one.
-   */
-  replays?: ReplayStore;
+  /** One delivery per Gitee credential (createRelay: this container's memory by default). */
+  replays: ReplayStore;
   now: () => number;
   logger: Logger;
   limits: WebhookLimits;
@@ -46,12 +42,11 @@ export interface WebhookDeps {
  * answer. This is the one place errors turn into HTTP answers.
  */
 export function createWebhookHandler(deps: WebhookDeps) {
-  const wired: Wired = { ...deps, replays: deps.replays ?? createMemoryReplayStore(deps) };
   return async (event: APIGatewayProxyEventV2): Promise<JsonResponse> => {
     const log: RequestLog = { started: deps.now() };
     let answer: JsonResponse;
     try {
-      answer = await handle(event, wired, log);
+      answer = await handle(event, deps, log);
     } catch (error) {
       log.error = error;
       answer = errorAnswer(error);
@@ -61,9 +56,7 @@ export function createWebhookHandler(deps: WebhookDeps) {
   };
 }
 
-type Wired = WebhookDeps & { replays: ReplayStore };
-
-async function handle(event: APIGatewayProxyEventV2, deps: Wired, log: RequestLog) {
+async function handle(event: APIGatewayProxyEventV2, deps: WebhookDeps, log: RequestLog) {
   const request = normalizeRequest(event, deps.limits.maxBodyBytes);
   const auth = await authenticate({
     headers: request.headers,

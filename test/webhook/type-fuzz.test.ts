@@ -1,6 +1,7 @@
 import type { DeliveryJob, DeliveryResult } from '../../lib/send/types';
 import { createJsonLogger } from '../../lib/logger';
 import { createDuplicateSuppressor } from '../../lib/routing/duplicate-suppressor';
+import { createMemoryReplayStore } from '../../lib/routing/replay-memory';
 import { buildSettings } from '../../lib/settings/build-settings';
 import type { Settings } from '../../lib/settings/types';
 import { PLATFORMS } from '../../lib/platforms';
@@ -186,6 +187,7 @@ describe.each([
       platforms: PLATFORMS,
       deliverer: fakeDeliverer(sent),
       duplicates: createDuplicateSuppressor({ now }),
+      replays: createMemoryReplayStore({ now }),
       now,
       logger: createJsonLogger(() => {}),
       limits: { maxBodyBytes: 1024 * 1024, timestampWindowMs: 3_600_000, deliveryBudgetMs: 2500 },

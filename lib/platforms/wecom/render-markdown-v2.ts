@@ -1,3 +1,4 @@
+import { mentionLine } from '../../view/render-blocks';
 import { factParts, pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import type { WecomMarkdownV2Message } from './message';
 import { markdownHeadingStyle, markdownStyle } from './render-markdown';
@@ -26,7 +27,7 @@ export function renderMarkdownV2(input: WecomRenderInput): WecomMarkdownV2Messag
     blocks.more,
     blocks.excerpt && `> ${blocks.excerpt}`,
     links && `---\n\n${links}`,
-    names.length > 0 ? `${t.cc}${t.colon}${names.join(' ')}` : '',
+    mentionLine(t, names),
   ]
     .filter((block) => block !== '')
     .join('\n\n');

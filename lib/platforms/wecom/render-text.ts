@@ -1,4 +1,4 @@
-import type { SpanStyle } from '../../view/render-blocks';
+import { mentionLine, type SpanStyle } from '../../view/render-blocks';
 import { pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import { escapeWecomText, safeUrl } from './escape';
 import type { WecomTextMessage } from './message';
@@ -24,7 +24,7 @@ export function renderText(input: WecomRenderInput, mentions: WecomMentions): We
     blocks.more,
     blocks.excerpt && `${open}${blocks.excerpt}${close}`,
     ...pageLinks(input).map((page) => `${page.label}${t.colon}${safeUrl(page.url)}`),
-    blocks.unmappedNames.length > 0 ? `${t.cc}${t.colon}${blocks.unmappedNames.join(' ')}` : '',
+    mentionLine(t, blocks.unmappedNames),
   ].filter((line) => line !== '');
   const userids = [...mentions.userids, ...(mentions.atAll ? ['@all'] : [])];
   return {

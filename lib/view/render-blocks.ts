@@ -1,19 +1,16 @@
-import type { At } from '../platforms/dingtalk/message';
-import type { LinkMode } from '../settings/types';
 import { shownLinks, type Budget } from './budget';
 import { cutLine } from './cut-text';
-import { escapePlainText } from '../platforms/dingtalk/escape';
 import { MAX, type EventView, type PageLink, type Person, type Span } from './event-view';
 import type { LocaleText } from './locales/locale-text';
 import { plainExcerpt } from './plain-excerpt';
-import type { ResolvedMentions } from '../platforms/dingtalk/mentions';
 
-export interface RenderInput {
+/** What the shared blocks need from any platform's renderer. */
+export interface BlocksInput {
   view: EventView;
   t: LocaleText;
   budget: Budget;
-  linkMode: LinkMode;
-  mentions: ResolvedMentions;
+  /** People this message cannot ping: named in the mention line unless it already shows them. */
+  unmapped: readonly Person[];
   /** Pages to link when every page of the view has too long an address (see shownLinks). */
   home: PageLink[];
 }
@@ -37,7 +34,7 @@ interface Blocks {
 }
 
 export function renderBlocks(
-  input: RenderInput,
+  input: BlocksInput,
   style: SpanStyle,
   headingStyle: SpanStyle,
 ): Blocks {
@@ -64,11 +61,11 @@ export function renderBlocks(
 }
 
 /** The view's pages as this rendering links them (see shownLinks). */
-export function pageLinksOf(input: RenderInput): PageLink[] {
+export function pageLinksOf(input: BlocksInput): PageLink[] {
   return shownLinks(input.view.links, input.budget, input.home);
 }
 
-function renderSpans(spans: readonly Span[], style: SpanStyle, budget: Budget): string {
+export function renderSpans(spans: readonly Span[], style: SpanStyle, budget: Budget): string {
   const cap = budget.text;
   return spans
     .map((span) => {
@@ -103,7 +100,7 @@ function lineOnce(owner: object, text: string, max: number): string {
 }
 
 /** Unmapped people the message does not already name (a reviewer listed as a fact, say). */
-function unmappedNotShown({ view, mentions, budget }: RenderInput): Person[] {
+function unmappedNotShown({ view, unmapped, budget }: BlocksInput): Person[] {
   const named = new Set<string>();
   const visit = (spans: readonly Span[]): void =>
     spans.forEach((span) => {
@@ -112,23 +109,10 @@ function unmappedNotShown({ view, mentions, budget }: RenderInput): Person[] {
     });
   visit(view.headline);
   if (!budget.compact) view.facts.forEach((fact) => visit(fact.value));
-  return mentions.unmapped.filter((one) => !one.login || !named.has(one.login.toLowerCase()));
-}
-
-/** Plain text: the title (notifications show it raw) and `text` messages. */
-export const plainStyle: SpanStyle = { escape: escapePlainText, link: (label) => label };
-
-/** The title, as DingTalk shows it in the notification and the conversation list. */
-export function renderTitle(input: RenderInput): string {
-  return renderSpans(input.view.headline, plainStyle, input.budget);
+  return unmapped.filter((one) => !one.login || !named.has(one.login.toLowerCase()));
 }
 
 /** The mention line: "提醒：@13800000000 alice"; empty when there is no one to name. */
 export function mentionLine(t: LocaleText, entries: readonly string[]): string {
   return entries.length > 0 ? `${t.cc}${t.colon}${entries.join(' ')}` : '';
-}
-
-/** `at` only when someone is mentioned: an empty object is bytes for nothing. */
-export function atField(mentions: ResolvedMentions): { at?: At } {
-  return mentions.at ? { at: mentions.at } : {};
 }

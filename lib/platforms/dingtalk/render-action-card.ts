@@ -1,5 +1,6 @@
 import type { ActionCardButton, ActionCardMessage } from './message';
-import { atField, pageLinksOf, renderTitle, type RenderInput } from '../../view/render-blocks';
+import { pageLinksOf } from '../../view/render-blocks';
+import { atField, renderTitle, type RenderInput } from './render-input';
 import { markdownText } from './render-markdown';
 import { wrapLink } from './wrap-link';
 

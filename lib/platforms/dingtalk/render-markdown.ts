@@ -1,15 +1,8 @@
 import type { MarkdownMessage } from './message';
 import type { LinkMode } from '../../settings/types';
 import { escapeMarkdown } from './escape';
-import {
-  atField,
-  mentionLine,
-  pageLinksOf,
-  renderBlocks,
-  renderTitle,
-  type RenderInput,
-  type SpanStyle,
-} from '../../view/render-blocks';
+import { mentionLine, pageLinksOf, renderBlocks, type SpanStyle } from '../../view/render-blocks';
+import { atField, renderTitle, type RenderInput } from './render-input';
 import { markdownSafeUrl, wrapLink } from './wrap-link';
 
 /** DingTalk's own token for @everyone; actionCard needs it in the body (robot API §5). */

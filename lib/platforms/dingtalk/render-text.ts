@@ -1,12 +1,6 @@
 import type { TextMessage } from './message';
-import {
-  atField,
-  mentionLine,
-  pageLinksOf,
-  plainStyle,
-  renderBlocks,
-  type RenderInput,
-} from '../../view/render-blocks';
+import { mentionLine, pageLinksOf, renderBlocks } from '../../view/render-blocks';
+import { atField, plainStyle, type RenderInput } from './render-input';
 
 /**
  * A plain `text` message with the same content: no markdown syntax, real line breaks, links

@@ -1,7 +1,7 @@
 import type { Budget } from '../../view/budget';
 import type { EventView } from '../../view/event-view';
 import { homeLinks } from '../../view/home-links';
-import type { RenderInput } from '../../view/render-blocks';
+import type { RenderInput } from './render-input';
 import type { RenderOptions } from '../chat-platform';
 import { fitMessage } from './fit';
 import { applyKeyword } from './keyword';
@@ -34,7 +34,15 @@ export function renderDingTalk(view: EventView, options: RenderOptions): DingTal
     ? RENDERERS[options.msgtype as MsgType]
     : renderMarkdown;
   const render = (budget: Budget): DingTalkMessage => {
-    const input: RenderInput = { view, t, budget, linkMode: options.linkMode, mentions, home };
+    const input: RenderInput = {
+      view,
+      t,
+      budget,
+      linkMode: options.linkMode,
+      mentions,
+      unmapped: mentions.unmapped,
+      home,
+    };
     return applyKeyword(draw(input), options.keywords);
   };
   return fitMessage(render, maxCommits(options.maxCommits));

@@ -30,18 +30,7 @@ export const markdownStyle: SpanStyle = {
 /** The shared blocks (heading, context, facts, items, excerpt, unmapped names) in `style`. */
 export function feishuBlocks(input: FeishuRenderInput, style: SpanStyle) {
   const { view, t, budget, mentions, home } = input;
-  const resolved = {
-    tokens: [],
-    unmapped: mentions.unmapped,
-    atAll: mentions.atAll,
-    at: undefined,
-  };
-  // linkMode is DingTalk's; renderBlocks does not read it.
-  return renderBlocks(
-    { view, t, budget, linkMode: 'dingtalk', mentions: resolved, home },
-    style,
-    plainStyle,
-  );
+  return renderBlocks({ view, t, budget, unmapped: mentions.unmapped, home }, style, plainStyle);
 }
 
 /** The view's pages as this rendering links them: buttons, `a` nodes, written-out links. */

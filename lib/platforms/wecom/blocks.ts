@@ -5,7 +5,7 @@ import type { LocaleText } from '../../view/locales/locale-text';
 import {
   pageLinksOf,
   renderBlocks,
-  type RenderInput,
+  type BlocksInput,
   type SpanStyle,
 } from '../../view/render-blocks';
 
@@ -22,8 +22,7 @@ export interface WecomRenderInput {
 
 /**
  * The shared block renderer (cuts, excerpt, long links, people already named) with WeCom's
- * styles. It takes DingTalk's RenderInput: WeCom has no link mode, and each WeCom renderer
- * places its own mention tokens, so only `unmapped` is passed on.
+ * styles. Each WeCom renderer places its own mention tokens, so only `unmapped` is passed on.
  */
 export function wecomBlocks(
   input: WecomRenderInput,
@@ -50,13 +49,6 @@ export function factParts(
   });
 }
 
-function sharedInput({ view, t, budget, unmapped }: WecomRenderInput): RenderInput {
-  return {
-    view,
-    t,
-    budget,
-    linkMode: 'dingtalk',
-    mentions: { tokens: [], unmapped, atAll: false, at: undefined },
-    home: homeLinks(view, t),
-  };
+function sharedInput({ view, t, budget, unmapped }: WecomRenderInput): BlocksInput {
+  return { view, t, budget, unmapped, home: homeLinks(view, t) };
 }

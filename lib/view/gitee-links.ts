@@ -1,4 +1,3 @@
-import { MAX_MESSAGE_BYTES } from '../platforms/dingtalk/message';
 import type { RepositoryRef } from '../gitee/event';
 import { wellFormed } from './cut-text';
 import { textOf } from './payload-values';
@@ -11,7 +10,8 @@ import { textOf } from './payload-values';
  * slashes. An address longer than a whole message could never be sent, so it is not built.
  */
 const DEFAULT_HOST = 'gitee.com';
-const MAX_URL = MAX_MESSAGE_BYTES;
+/** The largest message any platform takes (DingTalk's and Feishu's 20,000 bytes). */
+const MAX_URL = 20_000;
 
 /**
  * The repository with an address on an allowed Gitee host: its own when it is an http(s)

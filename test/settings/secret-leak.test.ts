@@ -1,12 +1,11 @@
 import { startFakeSsm, type FakeSsm } from '../../dev/fake-ssm';
-import { runSettingsCli } from '../../scripts/settings/cli';
 import {
   assertNoSecrets,
   SENTINEL_SECRETS as S,
   SENTINEL_SETTINGS_FILE,
   SENTINEL_WEBHOOKS as W,
 } from '../helpers/secret-sentinels';
-import { createTestSsmClient } from './ssm-test-client';
+import { runCliAgainstFake } from './ssm-test-client';
 
 const STAGE = '/gitee-dingtalk/test';
 /**
@@ -365,18 +364,7 @@ describe('the settings CLI never prints a secret', () => {
   let err: string[];
 
   const run = (...argv: string[]) =>
-    runSettingsCli(argv, {
-      createClient: () => createTestSsmClient(ssm.endpoint),
-      readFile: async (path) => {
-        const text = files[path];
-        if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-        return text;
-      },
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      defaultRegion: 'ap-east-1',
-      generateSecret: () => ROTATED,
-    });
+    runCliAgainstFake(argv, { endpoint: ssm.endpoint, files, out, err, generatedSecret: ROTATED });
   const printed = () => [...out, ...err].join('\n');
 
   beforeEach(async () => {

@@ -2,9 +2,8 @@ import { startFakeSsm, type FakeSsm } from '../../dev/fake-ssm';
 import { SettingsError } from '../../lib/errors';
 import { buildSettings } from '../../lib/settings/build-settings';
 import { loadParameters, type ParameterRecord } from '../../lib/settings/load-parameters';
-import { runSettingsCli } from '../../scripts/settings/cli';
 import { pushFailure } from '../../scripts/settings/push-failure';
-import { createTestSsmClient } from './ssm-test-client';
+import { createTestSsmClient, runCliAgainstFake } from './ssm-test-client';
 
 const STAGE = '/gitee-dingtalk/test';
 const SECRETS = [
@@ -40,17 +39,12 @@ describe('settings CLI', () => {
   let err: string[];
 
   const run = (...argv: string[]) =>
-    runSettingsCli(argv, {
-      createClient: () => createTestSsmClient(ssm.endpoint),
-      readFile: async (path) => {
-        const text = files[path];
-        if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-        return text;
-      },
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      defaultRegion: 'ap-east-1',
-      generateSecret: () => 'gitee-test-secret-rotated-0002',
+    runCliAgainstFake(argv, {
+      endpoint: ssm.endpoint,
+      files,
+      out,
+      err,
+      generatedSecret: 'gitee-test-secret-rotated-0002',
     });
 
   const printed = () => [...out, ...err].join('\n');

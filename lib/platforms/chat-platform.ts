@@ -42,6 +42,21 @@ export interface RenderOptions {
   linkMode: 'dingtalk' | 'browser';
 }
 
+/** One queued event in a digest (issue 11): its view and what its route asked for. */
+export interface DigestEntry {
+  view: EventView;
+  /** The route asked for @everyone. */
+  atAll: boolean;
+  /** The event's line in the digest when a template gives it a title (issue 12). */
+  title?: string;
+}
+
+/** What a digest must say and how: the robot's options, and how many events wait in all. */
+export interface DigestOptions extends Omit<RenderOptions, 'atAll'> {
+  /** Events pending for this robot in all, the entries included ("N more follow"). */
+  pending: number;
+}
+
 /** What one HTTP answer from a robot means for the sender. */
 export type RobotAnswer =
   | { ok: true }
@@ -93,6 +108,16 @@ export interface ChatPlatform<M = unknown> {
   checkWebhook(webhook: string): { ok: true; webhook: string } | { ok: false; error: string };
   /** The message for one robot: escaped, keyworded, mentions placed, within the size limit. */
   render(view: EventView, options: RenderOptions): M;
+  /**
+   * One digest of queued events (issue 11), as many entries from the front as fit the
+   * platform's limit (at least one); `count` says how many are in it. Keyword, mentions (the
+   * union, with their in-text tokens) and "N more follow" as for any message.
+   * Optional only until every platform has one.
+   */
+  renderDigest?(
+    entries: readonly DigestEntry[],
+    options: DigestOptions,
+  ): { message: M; count: number };
   /** Why this message cannot be sent as it is (over the size limit), or null. */
   refuse(message: M): string | null;
   /** URL and body of one attempt, with a fresh signature each time (DingTalk: URL, Feishu: body). */

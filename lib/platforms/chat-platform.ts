@@ -1,5 +1,6 @@
 import type { PlatformName } from './infer-platform';
 import type { DeliveryFailureReason as SendFailureReason } from '../send/types';
+import type { DigestEntry } from '../view/digest-entry';
 import type { EventView } from '../view/event-view';
 import type { LocaleText } from '../view/locales/locale-text';
 
@@ -42,14 +43,7 @@ export interface RenderOptions {
   linkMode: 'dingtalk' | 'browser';
 }
 
-/** One queued event in a digest (issue 11): its view and what its route asked for. */
-export interface DigestEntry {
-  view: EventView;
-  /** The route asked for @everyone. */
-  atAll: boolean;
-  /** The event's line in the digest when a template gives it a title (issue 12). */
-  title?: string;
-}
+export type { DigestEntry };
 
 /** What a digest must say and how: the robot's options, and how many events wait in all. */
 export interface DigestOptions extends Omit<RenderOptions, 'atAll'> {
@@ -112,9 +106,8 @@ export interface ChatPlatform<M = unknown> {
    * One digest of queued events (issue 11), as many entries from the front as fit the
    * platform's limit (at least one); `count` says how many are in it. Keyword, mentions (the
    * union, with their in-text tokens) and "N more follow" as for any message.
-   * Optional only until every platform has one.
    */
-  renderDigest?(
+  renderDigest(
     entries: readonly DigestEntry[],
     options: DigestOptions,
   ): { message: M; count: number };

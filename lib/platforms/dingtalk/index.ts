@@ -1,6 +1,7 @@
 import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyAnswer } from './classify';
+import { renderDingTalkDigest } from './digest';
 import { DINGTALK_LIMITS, refuseDingTalk } from './limits';
 import type { DingTalkMessage } from './message';
 import { renderDingTalk } from './render';
@@ -20,6 +21,7 @@ export const dingtalk: ChatPlatform<DingTalkMessage> = {
   ...PLATFORM_CATALOG.dingtalk,
   limits: DINGTALK_LIMITS.rate,
   render: renderDingTalk,
+  renderDigest: renderDingTalkDigest,
   refuse: refuseDingTalk,
   request: (message, target, now) => ({
     url: signRobotUrl(target.webhook, target.secret, now),

@@ -53,7 +53,8 @@ export function markdownText(input: RenderInput, options: { links: boolean; atAl
     .join('\n\n');
 }
 
-function markdownStyle(linkMode: LinkMode): SpanStyle {
+/** Markdown user text and `[label](target)` links, wrapped for the link mode (digests too). */
+export function markdownStyle(linkMode: LinkMode): SpanStyle {
   return {
     escape: escapeMarkdown,
     link: (label, url) => `[${label}](${markdownSafeUrl(wrapLink(url, linkMode))})`,

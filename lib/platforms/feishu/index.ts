@@ -1,6 +1,7 @@
 import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyFeishuAnswer } from './classify';
+import { renderFeishuDigest } from './digest';
 import { FEISHU_LIMITS, feishuBodyBytes } from './limits';
 import type { FeishuMessage } from './message';
 import { renderFeishu } from './render';
@@ -18,6 +19,7 @@ export const feishu: ChatPlatform<FeishuMessage> = {
   ...PLATFORM_CATALOG.feishu,
   limits: FEISHU_LIMITS.rate,
   render: renderFeishu,
+  renderDigest: renderFeishuDigest,
   refuse(message) {
     // Measured as signed whatever the robot: render cannot know whether it has a secret.
     const bytes = feishuBodyBytes(message, { signed: true });

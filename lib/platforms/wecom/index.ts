@@ -1,6 +1,7 @@
 import { PLATFORM_CATALOG } from '../catalog';
 import type { ChatPlatform } from '../chat-platform';
 import { classifyWecomAnswer } from './classify';
+import { renderWecomDigest } from './digest';
 import { WECOM_LIMITS } from './limits';
 import type { WecomMessage } from './message';
 import { refuseWecom } from './refuse';
@@ -18,6 +19,7 @@ export const wecom: ChatPlatform<WecomMessage> = {
   ...PLATFORM_CATALOG.wecom,
   limits: { perMinute: WECOM_LIMITS.rate.perMinute, penaltyMs: WECOM_LIMITS.rate.penaltyMs },
   render: renderWecom,
+  renderDigest: renderWecomDigest,
   refuse: refuseWecom,
   // Nothing to sign: the body goes as it is to the webhook as stored (a bare key was already
   // made a full URL when settings loaded).

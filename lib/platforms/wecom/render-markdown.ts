@@ -4,7 +4,7 @@ import { escapeWecomMarkdown, safeUrl } from './escape';
 import type { WecomMarkdownMessage } from './message';
 
 /** Grey, one of the three colours WeCom markdown has (info green, comment grey, warning orange). */
-function grey(text: string): string {
+export function grey(text: string): string {
   return `<font color="comment">${text}</font>`;
 }
 

@@ -101,6 +101,13 @@ export const en: LocaleText = {
     withoutActor: 'New {event} event in {repo}',
     action: 'Action',
   },
+  digest: {
+    title: (count, others) =>
+      `${plural(count, 'event', 'events')} in {repo}` +
+      (others > 0 ? ` (+${plural(others, 'repo', 'repos')})` : ''),
+    more: (count) => `…and ${plural(count, 'more event follows', 'more events follow')}`,
+    unknownRepository: 'Other events',
+  },
   links: {
     compare: 'View changes',
     branch: 'View branch',

@@ -68,6 +68,18 @@ export interface LocaleText {
   };
   ping: { headline: string; note: string };
   generic: { withActor: string; withoutActor: string; action: string };
+  /** A digest of queued events (issue 11): several events in one message. */
+  digest: {
+    /**
+     * The title: `count` events, in {repo} (the first repository) and `others` more
+     * repositories ("12 events in kit101/app (+2 repos)").
+     */
+    title: (count: number, others: number) => string;
+    /** The last line when events wait for the next digest: "…and 3 more events follow". */
+    more: (count: number) => string;
+    /** The section of events whose repository the view does not say. */
+    unknownRepository: string;
+  };
   links: Readonly<Record<LinkName, string>>;
 }
 

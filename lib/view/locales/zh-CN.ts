@@ -97,6 +97,12 @@ export const zhCN: LocaleText = {
     withoutActor: '{repo} 收到新的「{event}」事件',
     action: '操作',
   },
+  digest: {
+    title: (count, others) =>
+      `{repo} ${others > 0 ? `等 ${others + 1} 个仓库` : ''}的 ${count} 条动态`,
+    more: (count) => `…还有 ${count} 条动态随后发送`,
+    unknownRepository: '其他动态',
+  },
   links: {
     compare: '查看改动',
     branch: '查看分支',

@@ -14,7 +14,15 @@ export interface DeliveryAnswer {
   status: number;
   /** The parsed JSON answer, or the raw text when it was not JSON. */
   answer: unknown;
+  /** The event keys the playground queued for this delivery (queue mode only). */
+  eventKeys?: string[];
 }
+
+/**
+ * The playground's own answer header (never the Lambda's): the keys of the events a delivery
+ * put on the embedded queue, so `npm run send` and the page can follow their fates.
+ */
+export const EVENT_KEYS_HEADER = 'x-playground-event-keys';
 
 /** Gitee's Test button sends canned data for repository oschina/gitee (protocol notes §3.7). */
 function isTestPing(body: Record<string, unknown>): boolean {
@@ -73,7 +81,12 @@ export async function postDelivery(
     body: delivery.body,
   });
   const text = await response.text();
-  return { status: response.status, answer: parseJson(text) ?? text };
+  const keys = response.headers.get(EVENT_KEYS_HEADER);
+  return {
+    status: response.status,
+    answer: parseJson(text) ?? text,
+    ...(keys === null ? {} : { eventKeys: keys.split(',').filter(Boolean) }),
+  };
 }
 
 function parseJson(text: string): unknown {

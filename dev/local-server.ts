@@ -1,23 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createJsonLogger, type Logger } from '../lib/logger';
-import { createRelay } from '../lib/relay';
+import type { Logger } from '../lib/logger';
 import { createSettingsFile } from './create-settings-file';
-import { readFixture } from './fixture-files';
-import { postDelivery, signDelivery } from './gitee-delivery';
 import { EXAMPLE_SETTINGS_PATH } from './local-paths';
-import { routeRequest, type LocalRoutes } from './local-routes';
-import { createFileSettingsSource } from './local-settings';
-import {
-  createEventStreams,
-  DEFAULT_EVENT_STREAM_LIMITS,
-  type EventStreamLimits,
-} from './playground-events';
-import { createPlaygroundEmulators } from './playground-emulators';
-import { createPlaygroundFeed } from './playground-feed';
+import { routeRequest } from './local-routes';
+import type { EventStreamLimits } from './playground-events';
+import { createLocalRelay, type DeliveryMode } from './playground-relay';
 import { sendJson } from './playground-routes';
 import { refuseForeignRequest, sendRefusal } from './request-guard';
-import { giteeSecretOf } from './send-payload';
+
+export type { DeliveryMode } from './playground-relay';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -30,6 +22,8 @@ export interface LocalServerOptions {
   logger?: Logger;
   /** The page's live streams; tests pass small durations. */
   eventStreams?: Partial<EventStreamLimits>;
+  /** Default queue: the embedded queue and pacing store, as a deployed stack runs. */
+  deliveryMode?: DeliveryMode;
 }
 
 export interface LocalServer {
@@ -38,12 +32,14 @@ export interface LocalServer {
   port: number;
   /** True when this start created the settings file from the example. */
   createdSettings: boolean;
+  deliveryMode: DeliveryMode;
   close(): Promise<void>;
 }
 
 /**
- * The whole relay on one loopback port: the Lambda handlers behind API Gateway-shaped events,
- * the DingTalk robot emulator for the settings file's local robots, and the preview page.
+ * The whole relay on one loopback port: the Lambda handlers behind API Gateway-shaped events
+ * (in queue mode the deliver function's consumer too, fed by an embedded queue), the robot
+ * emulators for the settings file's local robots, and the preview page.
  * Only this machine's own tools and pages are served (see request-guard.ts).
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
@@ -62,7 +58,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       throw error;
     },
   );
-  const routes = createLocalRelay(options, url, port);
+  const deliveryMode = options.deliveryMode ?? 'queue';
+  const relay = createLocalRelay({ ...options, deliveryMode }, url, port);
+  const { routes } = relay;
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const refusal = refuseForeignRequest(req, port);
     if (refusal !== null) return sendRefusal(res, refusal);
@@ -76,34 +74,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     url,
     port,
     createdSettings,
+    deliveryMode,
     async close() {
-      routes.playground.events.close();
-      routes.playground.feed.close();
+      await relay.close();
       await closeServer();
     },
   };
-}
-
-/** The production wiring (lib/production.ts), with the settings file in place of SSM. */
-function createLocalRelay(options: LocalServerOptions, url: string, port: number): LocalRoutes {
-  const now = () => Date.now();
-  const logger = options.logger ?? createJsonLogger();
-  const settings = createFileSettingsSource(options.settingsPath, now, port);
-  const emulator = createPlaygroundEmulators({ now });
-  // createRelay with production's defaults, so the playground behaves as the Lambda does.
-  const { webhook, health } = createRelay({ settings, now, logger, version: 'local' });
-  async function sendSample(name: string) {
-    const payload = await readFixture(options.fixturesDir, name);
-    const secret = giteeSecretOf(await settings.get());
-    return postDelivery(`${url}/webhooks/gitee`, signDelivery(payload.text, secret, now()));
-  }
-  const feed = createPlaygroundFeed(emulator);
-  const events = createEventStreams(feed, {
-    ...DEFAULT_EVENT_STREAM_LIMITS,
-    ...options.eventStreams,
-  });
-  const playground = { feed, events, fixturesDir: options.fixturesDir, sendSample };
-  return { webhook, health, emulator, settings, port, playground };
 }
 
 /** close() must not wait for open event streams or keep-alive connections. */

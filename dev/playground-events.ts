@@ -1,11 +1,18 @@
 import type http from 'node:http';
+import type { FateFeed } from './playground-fates';
 import type { PlaygroundFeed } from './playground-feed';
+
+/** What the page follows: the robots' messages and the events' fates. */
+export interface StreamSources {
+  feed: PlaygroundFeed;
+  fates: FateFeed;
+}
 
 export interface EventStreamLimits {
   /** Open streams at once; one more is answered 503. A few browser tabs need a handful. */
   maxClients: number;
   /**
-   * A stream that has carried no event (snapshot or message) for this long is closed. The
+   * A stream that has carried no event (snapshot, message or fate) for this long is closed. The
    * keep-alive comments do not count: they are the server talking to itself. A page's
    * EventSource reconnects on its own and gets a fresh snapshot, so an open tab loses
    * nothing; a connection nobody reads any more is released.
@@ -30,10 +37,14 @@ export interface EventStreams {
 
 /**
  * GET /playground/events: server-sent events. Each connection (and each automatic reconnect)
- * starts with a `snapshot` of every preview, newest first, so the page cannot miss a message
- * that arrived between loading and subscribing; then one `message` per new message.
+ * starts with a `snapshot` of every preview and a `fates` list of every event's fate, newest
+ * first, so the page cannot miss one that changed between loading and subscribing; then one
+ * `message` per new message and one `fate` per changed fate.
  */
-export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimits): EventStreams {
+export function createEventStreams(
+  sources: StreamSources,
+  limits: EventStreamLimits,
+): EventStreams {
   const open = new Set<http.ServerResponse>();
   return {
     serve(res) {
@@ -47,7 +58,7 @@ export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimi
       open.add(res);
       res.on('close', () => open.delete(res));
       // The slot is free from the moment the stream ends, not once the socket has gone.
-      stream(res, feed, limits, () => {
+      stream(res, sources, limits, () => {
         open.delete(res);
         res.end();
       });
@@ -60,7 +71,7 @@ export function createEventStreams(feed: PlaygroundFeed, limits: EventStreamLimi
 
 function stream(
   res: http.ServerResponse,
-  feed: PlaygroundFeed,
+  { feed, fates }: StreamSources,
   limits: EventStreamLimits,
   end: () => void,
 ): void {
@@ -75,14 +86,20 @@ function stream(
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   send('snapshot', feed.previews());
-  const unsubscribe = feed.subscribe((event) => {
+  send('fates', fates.entries());
+  const unsubscribeMessages = feed.subscribe((event) => {
     if (event.kind === 'message') send('message', event.preview);
     else send('snapshot', []);
+  });
+  const unsubscribeFates = fates.subscribe((event) => {
+    if (event.kind === 'fate') send('fate', event.entry);
+    else send('fates', []);
   });
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), limits.keepaliveMs);
   res.on('close', () => {
     clearTimeout(idle);
     clearInterval(keepalive);
-    unsubscribe();
+    unsubscribeMessages();
+    unsubscribeFates();
   });
 }

@@ -4,15 +4,20 @@ import { extname, join } from 'node:path';
 import { listFixtureNames, UnknownFixtureError } from './fixture-files';
 import type { DeliveryAnswer } from './gitee-delivery';
 import { PLAYGROUND_ASSETS_DIR } from './local-paths';
+import { DEFAULT_BURST_SIZE, MAX_BURST_SIZE, type BurstAnswer } from './playground-burst';
 import type { EventStreams } from './playground-events';
+import type { FateFeed } from './playground-fates';
 import type { PlaygroundFeed } from './playground-feed';
 
 export interface PlaygroundContext {
   feed: PlaygroundFeed;
+  fates: FateFeed;
   events: EventStreams;
   fixturesDir: string;
   /** Signs a sample with the local Gitee secret and posts it to /webhooks/gitee. */
   sendSample(name: string): Promise<DeliveryAnswer>;
+  /** Posts `count` new tag pushes at once (POST /playground/burst). */
+  sendBurst(count: number): Promise<BurstAnswer>;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -63,6 +68,32 @@ async function sendSample(res: http.ServerResponse, ctx: PlaygroundContext, name
   }
 }
 
+/** `?count=N`, 1 to MAX_BURST_SIZE; absent: DEFAULT_BURST_SIZE; anything else: null. */
+export function burstCountOf(search: URLSearchParams): number | null {
+  const raw = search.get('count');
+  if (raw === null || raw === '') return DEFAULT_BURST_SIZE;
+  const count = Number(raw);
+  return Number.isInteger(count) && count >= 1 && count <= MAX_BURST_SIZE ? count : null;
+}
+
+async function sendBurst(
+  res: http.ServerResponse,
+  ctx: PlaygroundContext,
+  search: URLSearchParams,
+) {
+  const count = burstCountOf(search);
+  if (count === null) {
+    return sendJson(res, 400, {
+      error: `count must be a whole number from 1 to ${MAX_BURST_SIZE}`,
+    });
+  }
+  try {
+    sendJson(res, 200, await ctx.sendBurst(count));
+  } catch (error) {
+    sendJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** A malformed %-escape names no sample; it must not turn into a 500. */
 function decodeName(raw: string): string {
   try {
@@ -73,27 +104,31 @@ function decodeName(raw: string): string {
 }
 
 /**
- * The preview page and its API: GET /, /playground/<asset>, /playground/messages (contract),
- * /playground/previews, /playground/events, /playground/fixtures; POST /playground/send/<name>
- * and /playground/clear. Returns false for any other path.
+ * The preview page and its API: GET /, /playground/<asset>, /playground/messages and
+ * /playground/deliveries (contracts), /playground/previews, /playground/events,
+ * /playground/fixtures; POST /playground/send/<name>, /playground/burst and /playground/clear.
+ * Returns false for any other path.
  */
 export async function handlePlayground(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   ctx: PlaygroundContext,
 ): Promise<boolean> {
-  const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
   const route = `${req.method ?? 'GET'} ${pathname}`;
   const sample = /^POST \/playground\/send\/([^/]+)$/.exec(route)?.[1];
   if (sample !== undefined) await sendSample(res, ctx, decodeName(sample));
   else if (route === 'GET /') await serveAsset(res, 'index.html');
   else if (route === 'GET /playground/messages') sendJson(res, 200, ctx.feed.messages());
+  else if (route === 'GET /playground/deliveries') sendJson(res, 200, ctx.fates.deliveries());
   else if (route === 'GET /playground/previews') sendJson(res, 200, ctx.feed.previews());
+  else if (route === 'POST /playground/burst') await sendBurst(res, ctx, searchParams);
   else if (route === 'GET /playground/events') ctx.events.serve(res);
   else if (route === 'GET /playground/fixtures') {
     sendJson(res, 200, await listFixtureNames(ctx.fixturesDir));
   } else if (route === 'POST /playground/clear') {
     ctx.feed.clear();
+    ctx.fates.clear();
     sendJson(res, 200, { cleared: true });
   } else if (route.startsWith('GET /playground/')) {
     await serveAsset(res, pathname.slice('/playground/'.length));

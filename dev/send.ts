@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { errorCode } from './error-code';
 import { UnknownFixtureError } from './fixture-files';
 import { DEFAULT_SETTINGS_PATH, portFromEnv, samplesDirFromEnv } from './local-paths';
+import { describeFate, FATE_WAIT_MS, waitForFates } from './send-fate';
 import { sendPayload } from './send-payload';
 
 const USAGE = `Usage: npm run send -- <sample name | path/to/payload.json>
@@ -26,6 +27,15 @@ export function explainSendFailure(error: unknown, serverUrl: string): string {
   return `Could not send: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Queue mode: the answer says queued; what happened next is on the playground's fate feed. */
+async function printFates(serverUrl: string, keys: string[]): Promise<void> {
+  console.log(`\nFates (waiting up to ${FATE_WAIT_MS / 1000} s):`);
+  const fates = await waitForFates(serverUrl, keys);
+  for (const fate of fates) console.log(`  ${describeFate(fate)}`);
+  const missing = keys.length - fates.length;
+  if (missing > 0) console.log(`  ${missing} more not listed (the page was cleared)`);
+}
+
 async function main(args: string[]): Promise<number> {
   const target = args[0];
   if (target === undefined || target === '--help' || target === '-h' || args.length > 1) {
@@ -34,7 +44,11 @@ async function main(args: string[]): Promise<number> {
   }
   const serverUrl = `http://127.0.0.1:${portFromEnv()}`;
   try {
-    const { status, answer } = await sendPayload({
+    const {
+      status,
+      answer,
+      eventKeys = [],
+    } = await sendPayload({
       serverUrl,
       settingsPath: DEFAULT_SETTINGS_PATH,
       fixturesDir: samplesDirFromEnv().dir,
@@ -44,6 +58,7 @@ async function main(args: string[]): Promise<number> {
     });
     console.log(`HTTP ${status}`);
     console.log(typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2));
+    if (eventKeys.length > 0) await printFates(serverUrl, eventKeys);
     return status < 300 ? 0 : 1;
   } catch (error) {
     console.error(explainSendFailure(error, serverUrl));

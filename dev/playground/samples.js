@@ -1,6 +1,10 @@
 // The left panel: the real Gitee sample payloads, each sent with one click through
-// POST /playground/send/<name>, and the relay's answer as Gitee's delivery log would show it.
+// POST /playground/send/<name>, and the relay's answer as Gitee's delivery log would show it;
+// in queue mode, then each queued event's fate as it happens.
 import { $, element } from './dom.js';
+import { fateLine, fateOf, watchFates } from './fates.js';
+
+let stopWatching = () => {};
 
 /** Sample names → sections, by the event their file name starts with. */
 const GROUPS = [
@@ -65,6 +69,33 @@ async function sendSample(name, button) {
   }
 }
 
+/** One robot's line of the answer: sent (direct), queued, or not. */
+function deliveryLine(delivery) {
+  if (delivery.queued === true)
+    return element('div', 'delivery queued', `⏳ ${delivery.robot} 已入队`);
+  if (delivery.queued === false) {
+    return element('div', 'delivery bad', `✗ ${delivery.robot} 未能入队`);
+  }
+  const line = delivery.ok
+    ? `✓ ${delivery.robot}`
+    : `✗ ${delivery.robot}: ${delivery.errcode ?? ''} ${delivery.error || ''}`;
+  return element('div', delivery.ok ? 'delivery ok' : 'delivery bad', line);
+}
+
+/** The queued events' fates, redrawn as they change (the last send only). */
+function followFates(box, keys) {
+  stopWatching();
+  if (keys.length === 0) return;
+  const list = element('ul', 'send-fates');
+  box.append(element('div', 'send-fates-title', '投递状态：'), list);
+  const draw = () => {
+    const known = keys.map(fateOf).filter(Boolean);
+    list.replaceChildren(...known.map(fateLine));
+  };
+  draw();
+  stopWatching = watchFates(draw);
+}
+
 /** The handler's answer, as Gitee's delivery log would show it. */
 function showSendResult(name, result) {
   const box = $('last-send');
@@ -80,11 +111,7 @@ function showSendResult(name, result) {
   title.append(element('span', '', summary));
   const lines = [title];
   if (answer.reason) lines.push(element('div', 'reason', answer.reason));
-  for (const delivery of answer.deliveries || []) {
-    const line = delivery.ok
-      ? `✓ ${delivery.robot}`
-      : `✗ ${delivery.robot}: ${delivery.errcode ?? ''} ${delivery.error || ''}`;
-    lines.push(element('div', delivery.ok ? 'delivery ok' : 'delivery bad', line));
-  }
+  for (const delivery of answer.deliveries || []) lines.push(deliveryLine(delivery));
   box.replaceChildren(...lines);
+  followFates(box, result.eventKeys || []);
 }

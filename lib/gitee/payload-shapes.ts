@@ -101,6 +101,7 @@ export const issueShape: Shape<GiteeIssue> = {
   user,
   assignee: user,
   milestone: orNull(objectOf(milestoneShape)),
+  updated_at: nullableText,
 };
 
 const branchShape: Shape<GiteeBranchRef> = {
@@ -129,6 +130,7 @@ export const pullRequestShape: Shape<GiteePullRequest> = {
   additions: nullableCount,
   deletions: nullableCount,
   changed_files: nullableCount,
+  updated_at: nullableText,
 };
 
 export const commentShape: Shape<GiteeComment> = {

@@ -109,6 +109,8 @@ export interface GiteeIssue {
   user?: GiteeUser | null;
   assignee?: GiteeUser | null;
   milestone?: GiteeMilestone | null;
+  /** When the issue last changed: part of a queued message's deduplication id (issue 11). */
+  updated_at?: string | null;
 }
 
 export interface GiteeMilestone {
@@ -155,6 +157,8 @@ export interface GiteePullRequest {
   additions?: number | null;
   deletions?: number | null;
   changed_files?: number | null;
+  /** When the pull request last changed: part of a queued message's deduplication id. */
+  updated_at?: string | null;
 }
 
 export interface GiteePullRequestPayload extends GiteeEnvelope {

@@ -76,7 +76,7 @@ export function headOf(text: string, units: number): string {
   return text.slice(0, isHighSurrogate(text, units - 1) ? units - 1 : units);
 }
 
-const MAX_UNITS_PER_CHARACTER = 32;
+export const MAX_UNITS_PER_CHARACTER = 32;
 /**
  * Characters that never join a neighbour into one grapheme cluster (UAX #29): Latin up to the
  * combining marks at U+0300 (CR left out: CR LF is one cluster), CJK punctuation and kana

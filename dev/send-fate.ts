@@ -43,7 +43,7 @@ export async function waitForFates(
 
 /** One line per fate for the terminal: what happened, and for a wait, until when and why. */
 export function describeFate(delivery: ContractDelivery, now: number = Date.now()): string {
-  const who = `${delivery.robot} (${delivery.platform})`;
+  const who = delivery.platform ? `${delivery.robot} (${delivery.platform})` : delivery.robot;
   const why = delivery.reason === undefined ? '' : ` (${delivery.reason})`;
   switch (delivery.fate) {
     case 'queued':

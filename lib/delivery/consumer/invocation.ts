@@ -1,0 +1,81 @@
+import type { Logger } from '../../logger';
+import type { MetricName } from '../../metrics/emf';
+import type { Platforms } from '../../platforms';
+import type { PostJson } from '../../send/send-one';
+import type { SettingsSource } from '../../settings/source';
+import type { Settings } from '../../settings/types';
+import type { DeliveryOutcome } from '../outcome';
+import type { ConsumerQueues, PacingStore } from '../ports';
+
+/** The consumer's dependencies with their defaults filled in (see DeliverDeps). */
+export interface ConsumerDeps {
+  settings: SettingsSource;
+  platforms: Platforms;
+  queues: ConsumerQueues;
+  store: PacingStore;
+  post: PostJson;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  logger: Logger;
+}
+
+/** One handler call: the settings it runs on, its time, and where outcomes go. */
+export interface Invocation {
+  deps: ConsumerDeps;
+  /** The settings read at the start, replaced by a refresh. */
+  settings: Settings;
+  /** Every send has settled by then. */
+  deadline: number;
+  /** No send starts after this: one that did could not settle by the deadline. */
+  sendsUntil: number;
+  /** Re-reads the settings at most once per call; null when they cannot be read. */
+  refresh(): Promise<Settings | null>;
+  report(outcome: DeliveryOutcome, detail: { group: string; errcode?: number }): void;
+  count(metric: MetricName, value: number): void;
+}
+
+export function createInvocation(input: {
+  deps: ConsumerDeps;
+  settings: Settings;
+  deadline: number;
+  sendsUntil: number;
+  observe?: (outcome: DeliveryOutcome) => void;
+  counts: Partial<Record<MetricName, number>>;
+}): Invocation {
+  const { deps, counts } = input;
+  let refreshed: Promise<Settings | null> | undefined;
+  const invocation: Invocation = {
+    deps,
+    settings: input.settings,
+    deadline: input.deadline,
+    sendsUntil: input.sendsUntil,
+    refresh() {
+      refreshed ??= deps.settings.refresh().then(
+        (fresh) => {
+          invocation.settings = fresh;
+          return fresh;
+        },
+        () => null,
+      );
+      return refreshed;
+    },
+    report(outcome, detail) {
+      // One line per outcome; keys are hashes and names are ours: no secret, no URL.
+      deps.logger.info('delivery outcome', {
+        robot: outcome.robot,
+        group: detail.group,
+        fate: outcome.fate,
+        ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+        ...(outcome.until === undefined ? {} : { until: outcome.until }),
+        ...(detail.errcode === undefined ? {} : { errcode: detail.errcode }),
+        keys: outcome.keys,
+      });
+      input.observe?.(outcome);
+    },
+    count(metric, value) {
+      counts[metric] = (counts[metric] ?? 0) + value;
+    },
+  };
+  return invocation;
+}

@@ -1,7 +1,10 @@
 import type { ParsedDelivery } from '../../lib/gitee/event';
 import type { DigestEntry, DigestOptions, PlatformName } from '../../lib/platforms/chat-platform';
+import { dingtalk } from '../../lib/platforms/dingtalk';
 import type { DingTalkMessage } from '../../lib/platforms/dingtalk/message';
+import { feishu } from '../../lib/platforms/feishu';
 import type { FeishuMessage } from '../../lib/platforms/feishu/message';
+import { wecom } from '../../lib/platforms/wecom';
 import type { WecomMessage } from '../../lib/platforms/wecom/message';
 import type { Locale } from '../../lib/settings/types';
 import { describeEvent } from '../../lib/view/describe-event';
@@ -148,4 +151,97 @@ export function hostileEntries(count: number, locale: Locale): DigestEntry[] {
     }
     return payloadEntry(payload, locale);
   });
+}
+
+/** A digest as a reader sees it: the title, the body, and each event's line in order. */
+export interface ShownDigest {
+  message: unknown;
+  count: number;
+  title: string;
+  body: string;
+  lines: string[];
+}
+
+export function renderShown(
+  platform: PlatformName,
+  entries: readonly DigestEntry[],
+  options: DigestOptions,
+): ShownDigest {
+  const rendered = renderTyped(platform, entries, options);
+  const lines = rendered.body.split('\n').filter((line) => /^(?:- |• )/.test(line));
+  return { ...rendered, lines };
+}
+
+function renderTyped(
+  platform: PlatformName,
+  entries: readonly DigestEntry[],
+  options: DigestOptions,
+): Omit<ShownDigest, 'lines'> {
+  switch (platform) {
+    case 'dingtalk': {
+      const { message, count } = dingtalk.renderDigest(entries, options);
+      return { message, count, ...dingtalkShown(message) };
+    }
+    case 'feishu': {
+      const { message, count } = feishu.renderDigest(entries, options);
+      return { message, count, ...feishuShown(message) };
+    }
+    case 'wecom': {
+      const { message, count } = wecom.renderDigest(entries, options);
+      return { message, count, ...wecomShown(message) };
+    }
+  }
+}
+
+/** Every platform and msgtype a robot can have. */
+export const PLATFORM_MSGTYPES: Array<{ platform: PlatformName; msgtype: string }> = [
+  ...dingtalk.msgtypes.map((msgtype) => ({ platform: 'dingtalk' as const, msgtype })),
+  ...feishu.msgtypes.map((msgtype) => ({ platform: 'feishu' as const, msgtype })),
+  ...wecom.msgtypes.map((msgtype) => ({ platform: 'wecom' as const, msgtype })),
+];
+
+const INVISIBLE = /[\u200b\u200d\u2060]/g;
+/** WeCom's full-width stand-ins (lib/platforms/wecom/escape.ts) read as what was typed. */
+const FULL_WIDTH: Record<string, string> = {
+  '＜': '<',
+  '＞': '>',
+  '［': '[',
+  '］': ']',
+  '＊': '*',
+  '｀': '`',
+  '～': '~',
+  '｜': '|',
+  '＼': '\\',
+  '＿': '_',
+  '＃': '#',
+  '－': '-',
+  '＋': '+',
+  '＝': '=',
+};
+
+/** Whether the digest for this robot is written in markdown (links as `[label](url)`). */
+export function isMarkdownDigest(platform: PlatformName, msgtype: string): boolean {
+  return platform === 'feishu' || msgtype !== 'text';
+}
+
+/**
+ * One event line as a reader reads it: its label with the platform's escapes undone (what
+ * the client shows), and the page it opens.
+ */
+export function readLine(
+  platform: PlatformName,
+  msgtype: string,
+  line: string,
+): { label: string; url: string | null } {
+  const body = line.replace(/^(?:- |• )/, '');
+  const linked = isMarkdownDigest(platform, msgtype)
+    ? /^\[([\s\S]*)\]\(([^()\s]*)\)$/.exec(body)
+    : /^([\s\S]*) (https?:\/\/\S+)$/.exec(body);
+  const [label, url] = linked ? [linked[1] ?? '', linked[2] ?? null] : [body, null];
+  let shown = label.replace(INVISIBLE, '');
+  if (platform === 'feishu') shown = decodeEntities(shown);
+  if (platform === 'dingtalk' && msgtype !== 'text') shown = shown.replace(/\\(.)/g, '$1');
+  if (platform === 'wecom')
+    shown = shown.replace(/[＜＞［］＊｀～｜＼＿＃－＋＝]/g, (c) => FULL_WIDTH[c] ?? c);
+  return { label: shown, url };
 }

@@ -200,7 +200,7 @@ export const PLATFORM_MSGTYPES: Array<{ platform: PlatformName; msgtype: string 
   ...wecom.msgtypes.map((msgtype) => ({ platform: 'wecom' as const, msgtype })),
 ];
 
-const INVISIBLE = /[\u200b\u200d\u2060]/g;
+const INVISIBLE = /\u200b|\u200d|\u2060/g;
 /** WeCom's full-width stand-ins (lib/platforms/wecom/escape.ts) read as what was typed. */
 const FULL_WIDTH: Record<string, string> = {
   '＜': '<',

@@ -56,6 +56,15 @@ export function checkRequest(
   if (keywords.length > 0 && !keywords.some((word) => read.visibleText.includes(word))) {
     return ANSWERS.noKeyword;
   }
-  if (!state.enforceRateLimit) return ANSWERS.ok;
-  return takeRateSlot(state.acceptedAt, robot.name, time) ? ANSWERS.ok : ANSWERS.tooFast;
+  if (!state.enforceRateLimit || takeRateSlot(state.acceptedAt, robot.name, time)) {
+    return ANSWERS.ok;
+  }
+  if (state.penaltyMs > 0) state.penalties.set(robot.name, time + state.penaltyMs);
+  return ANSWERS.tooFast;
+}
+
+/** A robot in its penalty answers 130101 to everything, before any other check (§6). */
+export function checkPenalty(state: EmulatorState, robot: EmulatedRobot): Answer | null {
+  const until = state.penalties.get(robot.name);
+  return until !== undefined && until > state.now() ? ANSWERS.tooFast : null;
 }

@@ -4,6 +4,8 @@ import { respond } from './respond';
 import { checkUnique, findRobot } from './robot-list';
 import type { RobotEmulator, RobotEmulatorOptions } from './types';
 
+const PENALTY_MS = 10 * 60 * 1000; // §6: DingTalk blocks a robot for 10 minutes after 130101
+
 export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulator {
   checkUnique(options.robots);
   const state: EmulatorState = {
@@ -13,6 +15,8 @@ export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulato
     faults: new Map(),
     acceptedAt: new Map(),
     enforceRateLimit: options.enforceRateLimit ?? true,
+    penaltyMs: options.penaltyMs ?? (options.enforceRateLimit === false ? 0 : PENALTY_MS),
+    penalties: new Map(),
     listeners: new Set(),
     hanging: new Set(),
   };
@@ -27,6 +31,14 @@ export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulato
       if (fault === null) state.faults.delete(robotName);
       else state.faults.set(robotName, { ...fault });
     },
+    penalize(robotName, until) {
+      findRobot(state.robots, robotName);
+      state.penalties.set(robotName, until);
+    },
+    penaltyUntil(robotName) {
+      const until = state.penalties.get(robotName);
+      return until !== undefined && until > state.now() ? until : null;
+    },
     setRobots(robots) {
       checkUnique(robots);
       state.robots = robots;
@@ -39,6 +51,7 @@ export function createRobotEmulator(options: RobotEmulatorOptions): RobotEmulato
       state.received.length = 0;
       state.faults.clear();
       state.acceptedAt.clear();
+      state.penalties.clear();
       for (const res of state.hanging) res.destroy();
       state.hanging.clear();
     },

@@ -10,6 +10,9 @@ export interface EmulatorState {
   faults: Map<string, RobotFault>;
   acceptedAt: RateWindow;
   enforceRateLimit: boolean;
+  penaltyMs: number;
+  /** Robot name → when its 130101 penalty ends. */
+  penalties: Map<string, number>;
   listeners: Set<(message: ReceivedMessage) => void>;
   hanging: Set<http.ServerResponse>;
 }

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Answer } from './answers';
-import { checkRequest, identifyRobot } from './check-request';
+import { checkPenalty, checkRequest, identifyRobot } from './check-request';
 import { takeFault, type EmulatorState } from './emulator-state';
 import { parseJson } from '../fakes/loopback-fake';
 import type { CappedBody } from './read-capped-body';
@@ -40,6 +40,7 @@ export function respond(
   }
   const answer =
     fault ??
+    checkPenalty(state, robot) ??
     checkRequest(state, robot, {
       query: url.searchParams,
       message,

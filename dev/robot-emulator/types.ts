@@ -18,6 +18,12 @@ export interface RobotEmulatorOptions {
    * (§6). Benchmarks that send thousands of messages pass false.
    */
   enforceRateLimit?: boolean;
+  /**
+   * After answering a 130101 the robot answers 130101 to everything for this long, as
+   * DingTalk blocks a robot that went over (§6). Default 10 minutes when the rate limit is
+   * enforced, else 0.
+   */
+  penaltyMs?: number;
 }
 
 export type RobotFault =
@@ -44,11 +50,15 @@ export interface RobotEmulator {
   /** Every request that named a known robot, accepted or not, newest last. */
   readonly received: ReceivedMessage[];
   setFault(robotName: string, fault: RobotFault | null): void;
+  /** Puts a robot in DingTalk's penalty until then (epoch ms): it answers 130101 to everything. */
+  penalize(robotName: string, until: number): void;
+  /** When the robot's penalty ends, or null when it is not in one. */
+  penaltyUntil(robotName: string): number | null;
   /** Replaces the robots (the playground re-reads its settings file); keeps received messages. */
   setRobots(robots: EmulatedRobot[]): void;
   /** Calls `listener` for each new received message; returns the unsubscribe function. */
   onMessage(listener: (message: ReceivedMessage) => void): () => void;
-  /** Forgets messages, faults and rate counts and drops hanging requests; keeps listeners. */
+  /** Forgets messages, faults, penalties and rate counts, drops hanging requests; keeps listeners. */
   reset(): void;
 }
 

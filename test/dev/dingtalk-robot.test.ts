@@ -145,13 +145,17 @@ describe('the DingTalk robot emulator', () => {
     expect(body).toEqual({ errcode: 0, errmsg: 'ok' });
   });
 
-  it('answers 130101 to the 21st message in a minute and accepts again a minute later', async () => {
+  it('answers 130101 to the 21st message in a minute and accepts again after the 10-minute penalty', async () => {
     for (let i = 0; i < 20; i += 1) await post(robot.url('plain'), markdown('t', `${i}`));
     expect((await post(robot.url('plain'), markdown('t', '21'))).body).toEqual({
       errcode: 130101,
       errmsg: 'send too fast, exceed 20 times per minute',
     });
     clock += 60_000;
+    expect((await post(robot.url('plain'), markdown('t', 'penalty'))).body).toMatchObject({
+      errcode: 130101,
+    });
+    clock += 9 * 60_000;
     expect((await post(robot.url('plain'), markdown('t', 'later'))).body).toMatchObject({
       errcode: 0,
     });

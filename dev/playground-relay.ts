@@ -1,12 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createKeepAliveHttpPost } from '../lib/http/keep-alive-post';
 import type { JsonResponse } from '../lib/http/json-response';
 import { createJsonLogger, type Logger } from '../lib/logger';
 import { createRelay } from '../lib/relay';
+import { createKeepAlivePost } from '../lib/send/direct';
 import { readFixture } from './fixture-files';
 import { EVENT_KEYS_HEADER, postDelivery, signDelivery } from './gitee-delivery';
 import type { LocalRoutes } from './local-routes';
 import { createFileSettingsSource } from './local-settings';
 import { sendBurst } from './playground-burst';
+import { startEmbeddedDelivery } from './playground-delivery';
 import { createRequestTracker, type RequestTracker } from './playground-enqueued';
 import {
   createEventStreams,
@@ -50,7 +53,27 @@ export function createLocalRelay(
   const emulator = createPlaygroundEmulators({ now });
   const fates = createFateFeed(now);
   const tracker = createRequestTracker();
-  const relay = createRelay({ settings, now, logger, version: 'local' });
+  // One kept-alive transport for the webhook's pings and direct sends and the consumer's.
+  const httpPost = createKeepAliveHttpPost();
+  const embedded =
+    options.deliveryMode === 'queue'
+      ? startEmbeddedDelivery({
+          settings,
+          post: createKeepAlivePost(httpPost),
+          now,
+          logger,
+          fates,
+          tracker,
+        })
+      : null;
+  const relay = createRelay({
+    settings,
+    now,
+    logger,
+    version: 'local',
+    httpPost,
+    delivery: embedded?.relay ?? { mode: 'direct' },
+  });
   const webhook = withEventKeys(relay.webhook, tracker);
   const feed = createPlaygroundFeed(emulator);
   const events = createEventStreams(
@@ -85,6 +108,8 @@ export function createLocalRelay(
   return {
     routes: { webhook, health: relay.health, emulator, settings, port, playground },
     async close() {
+      // The consumer first: its last sends still reach the emulators on the open server.
+      await embedded?.stop();
       events.close();
       feed.close();
       fates.close();

@@ -39,9 +39,13 @@ export async function startupBanner(options: BannerOptions): Promise<string> {
   }
   lines.push(
     '',
+    ...describeMode(server),
+    '',
     `Preview page      ${server.url}/`,
     `Gitee webhook     POST ${server.url}/webhooks/gitee   (signed with gitee.secret in ${file})`,
     `Health            GET  ${server.url}/health`,
+    `Fates             GET  ${server.url}/playground/deliveries`,
+    `Burst             POST ${server.url}/playground/burst?count=40   (40 tag pushes at once)`,
     `Emulators         POST ${server.url}/robot/send?access_token=…          (DingTalk)`,
     `                  POST ${server.url}/open-apis/bot/v2/hook/<token>      (Feishu)`,
     `                  POST ${server.url}/cgi-bin/webhook/send?key=<key>     (WeCom)`,
@@ -51,4 +55,19 @@ export async function startupBanner(options: BannerOptions): Promise<string> {
     '',
   );
   return lines.join('\n');
+}
+
+/** Which delivery mode runs, and how to get the other one. */
+function describeMode(server: LocalServer): string[] {
+  if (server.deliveryMode === 'direct') {
+    return [
+      'Delivery          direct: each delivery is sent while Gitee waits, as DELIVERY_MODE=direct',
+      '                  runs on AWS (npm start without --direct queues, paces and merges)',
+    ];
+  }
+  return [
+    'Delivery          queue: an embedded queue and pacing store in this process, and the',
+    "                  deliver function's consumer: paced per robot, backlogs merged into digests",
+    '                  (npm start -- --direct sends while Gitee waits instead)',
+  ];
 }

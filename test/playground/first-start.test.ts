@@ -3,9 +3,10 @@ import { parse } from 'yaml';
 import { silentLogger } from '../../lib/logger';
 import { EXAMPLE_SETTINGS_PATH } from '../../dev/local-paths';
 import { startLocalServer } from '../../dev/server';
+import type { DeliveryAnswer } from '../../dev/gitee-delivery';
 import type { ContractMessage } from '../../dev/playground-feed';
 import { FIXTURE_DIR } from '../helpers/fixtures';
-import { getJson, startPlayground, type Playground } from './playground-harness';
+import { getJson, settledFates, startPlayground, type Playground } from './playground-harness';
 
 interface LocalFile {
   gitee: { secret: string };
@@ -49,12 +50,13 @@ describe('the first start of the playground', () => {
     const response = await fetch(`${playground.server.url}/playground/send/push-commits`, {
       method: 'POST',
     });
-    const result = (await response.json()) as { status: number; answer: unknown };
+    const result = (await response.json()) as DeliveryAnswer;
+    await settledFates(playground.server.url, result.eventKeys);
     const messages = await getJson<ContractMessage[]>(
       `${playground.server.url}/playground/messages`,
     );
 
-    expect(result).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+    expect(result).toMatchObject({ status: 202, answer: { status: 'queued' } });
     expect(messages.map(({ robot, msgtype, errcode }) => ({ robot, msgtype, errcode }))).toEqual(
       expect.arrayContaining([
         { robot: 'team', msgtype: 'markdown', errcode: 0 },
@@ -80,11 +82,12 @@ describe('the first start of the playground', () => {
     await playground.server.close();
     try {
       const response = await fetch(`${next.url}/playground/send/push-commits`, { method: 'POST' });
-      const result = (await response.json()) as unknown;
+      const result = (await response.json()) as DeliveryAnswer;
+      await settledFates(next.url, result.eventKeys);
       const messages = await getJson<ContractMessage[]>(`${next.url}/playground/messages`);
 
       expect(next.port).not.toBe(playground.server.port);
-      expect(result).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+      expect(result).toMatchObject({ status: 202, answer: { status: 'queued' } });
       expect(messages.map(({ robot, errcode }) => ({ robot, errcode }))).toEqual(
         expect.arrayContaining([
           { robot: 'team', errcode: 0 },

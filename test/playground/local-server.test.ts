@@ -1,12 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnknownFixtureError } from '../../dev/fixture-files';
+import type { ContractDelivery } from '../../dev/playground-fates';
 import type { ContractMessage } from '../../dev/playground-feed';
 import type { MessagePreview } from '../../dev/render-preview';
 import { explainSendFailure } from '../../dev/send';
 import { sendPayload } from '../../dev/send-payload';
 import { FIXTURE_DIR, loadFixture } from '../helpers/fixtures';
-import { getJson, startPlayground, type Playground } from './playground-harness';
+import { getJson, settledFates, startPlayground, type Playground } from './playground-harness';
 
 const FIXTURES = ['push-commits', 'tag_push-create', 'issue-open', 'merge_request-open'];
 const MSGTYPES: Record<string, string> = { team: 'markdown', cards: 'actionCard', plain: 'text' };
@@ -35,32 +36,75 @@ function shownText(message: unknown): string {
   return body.markdown?.text ?? body.actionCard?.text ?? body.text?.content ?? '';
 }
 
+/** What every contract message of the four fixtures holds, in either mode. */
+async function expectEveryFixtureDelivered(): Promise<void> {
+  const messages = await getJson<ContractMessage[]>(`${playground.server.url}/playground/messages`);
+
+  expect(messages).toHaveLength(FIXTURES.length * 3);
+  for (const message of messages) {
+    expect(Object.keys(message).sort()).toEqual(
+      ['errcode', 'errmsg', 'message', 'msgtype', 'platform', 'receivedAt', 'robot'].sort(),
+    );
+    expect(message).toMatchObject({ platform: 'dingtalk', errcode: 0, errmsg: 'ok' });
+    expect(message.msgtype).toBe(MSGTYPES[message.robot]);
+    expect(shownText(message.message)).toContain('drone-yml-test');
+  }
+  const times = messages.map((message) => Date.parse(message.receivedAt));
+  expect([...times].sort((a, b) => b - a)).toEqual(times);
+  expect(shownText(messages[0]?.message)).toMatch(/PR|Pull Request|合并请求/);
+}
+
 describe('the local playground server', () => {
-  it('delivers real fixtures sent by `npm run send` to every emulated robot, newest first', async () => {
+  it('queues real fixtures sent by `npm run send` (202), then each robot gets each one alone', async () => {
     for (const name of FIXTURES) {
-      const { status, answer } = await send(name);
+      const { status, answer, eventKeys } = await send(name);
       expect({ name, status, answer }).toMatchObject({
+        status: 202,
+        answer: {
+          status: 'queued',
+          deliveries: ['team', 'cards', 'plain'].map((robot) => ({
+            robot,
+            platform: 'dingtalk',
+            queued: true,
+          })),
+        },
+      });
+      // As `npm run send` does: wait for the fates before the next, so nothing backs up.
+      const fates = await settledFates(playground.server.url, eventKeys);
+      expect(fates.map(({ robot, fate }) => ({ robot, fate }))).toEqual(
+        ['team', 'cards', 'plain'].map((robot) => ({ robot, fate: 'sent' })),
+      );
+    }
+
+    await expectEveryFixtureDelivered();
+    const deliveries = await getJson<ContractDelivery[]>(
+      `${playground.server.url}/playground/deliveries`,
+    );
+    expect(deliveries).toHaveLength(FIXTURES.length * 3);
+    for (const delivery of deliveries) {
+      expect(Object.keys(delivery).sort()).toEqual(['event', 'fate', 'platform', 'robot']);
+    }
+  });
+
+  it('delivers them while Gitee waits in direct mode (200 delivered), with no fates', async () => {
+    await playground.stop();
+    playground = await startPlayground('test', { deliveryMode: 'direct' });
+
+    for (const name of FIXTURES) {
+      const { status, answer, eventKeys } = await send(name);
+      expect({ name, status, answer, eventKeys }).toEqual({
+        name,
         status: 200,
-        answer: { status: 'delivered' },
+        answer: expect.objectContaining({ status: 'delivered' }) as unknown,
+        eventKeys: undefined,
       });
     }
 
-    const messages = await getJson<ContractMessage[]>(
-      `${playground.server.url}/playground/messages`,
-    );
-
-    expect(messages).toHaveLength(FIXTURES.length * 3);
-    for (const message of messages) {
-      expect(Object.keys(message).sort()).toEqual(
-        ['errcode', 'errmsg', 'message', 'msgtype', 'platform', 'receivedAt', 'robot'].sort(),
-      );
-      expect(message).toMatchObject({ platform: 'dingtalk', errcode: 0, errmsg: 'ok' });
-      expect(message.msgtype).toBe(MSGTYPES[message.robot]);
-      expect(shownText(message.message)).toContain('drone-yml-test');
-    }
-    const times = messages.map((message) => Date.parse(message.receivedAt));
-    expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(shownText(messages[0]?.message)).toMatch(/PR|Pull Request|合并请求/);
+    await expectEveryFixtureDelivered();
+    expect(await getJson(`${playground.server.url}/playground/deliveries`)).toEqual([]);
+    expect(await getJson(`${playground.server.url}/health`)).toMatchObject({
+      deliveryMode: 'direct',
+    });
   });
 
   it('sends a payload file given as a path relative to the caller', async () => {
@@ -69,8 +113,8 @@ describe('the local playground server', () => {
 
     const { status, answer } = await send('./my-push.json');
 
-    expect(status).toBe(200);
-    expect(answer).toMatchObject({ status: 'delivered', repository: 'gy2006/flow-test' });
+    expect(status).toBe(202);
+    expect(answer).toMatchObject({ status: 'queued', repository: 'gy2006/flow-test' });
   });
 
   it('refuses an unknown sample name and lists the known ones', async () => {
@@ -90,7 +134,7 @@ describe('the local playground server', () => {
   });
 
   it('renders previews as DingTalk shows them: title apart, buttons, @all highlighted', async () => {
-    await send('tag_push-create');
+    await settledFates(playground.server.url, (await send('tag_push-create')).eventKeys);
 
     const previews = await getJson<MessagePreview[]>(
       `${playground.server.url}/playground/previews`,
@@ -110,7 +154,7 @@ describe('the local playground server', () => {
     const health = await getJson<Record<string, unknown>>(`${playground.server.url}/health`);
     const names = await getJson<string[]>(`${playground.server.url}/playground/fixtures`);
 
-    expect(health).toMatchObject({ ok: true, giteeSecretConfigured: true });
+    expect(health).toMatchObject({ ok: true, giteeSecretConfigured: true, deliveryMode: 'queue' });
     expect(health.robots).toEqual(expect.arrayContaining(['cards', 'plain', 'team']));
     expect(names).toContain('push-commits');
   });

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
+import type { DeliveryAnswer } from '../../dev/gitee-delivery';
 import type { ContractMessage } from '../../dev/playground-feed';
 import type { MessagePreview } from '../../dev/render-preview';
 import {
   getJson,
   GITEE_SECRET,
   rawRequest,
+  settledFates,
   startPlayground,
   type Playground,
 } from './playground-harness';
@@ -188,7 +190,9 @@ describe('one Gitee event through the relay to one robot of each platform', () =
       method: 'POST',
     });
 
-    expect(await response.json()).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+    const result = (await response.json()) as DeliveryAnswer;
+    expect(result).toMatchObject({ status: 202, answer: { status: 'queued' } });
+    await settledFates(playground.server.url, result.eventKeys);
     const byRobot = new Map((await messages()).map((entry) => [entry.robot, entry]));
     expect(byRobot.get('team')).toMatchObject({
       platform: 'dingtalk',

@@ -3,6 +3,9 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../lib/logger';
+import type { ContractDelivery } from '../../dev/playground-fates';
+import { FINAL_FATES } from '../../dev/playground-fates';
+import { waitForFates } from '../../dev/send-fate';
 import { startLocalServer, type LocalServer, type LocalServerOptions } from '../../dev/server';
 import { FIXTURE_DIR } from '../helpers/fixtures';
 
@@ -79,6 +82,26 @@ export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+/**
+ * The fates of queued events once each is final (sent, merged or dead-lettered), read as
+ * `npm run send` reads them; fails naming the ones still waiting after `timeoutMs`.
+ */
+export async function settledFates(
+  serverUrl: string,
+  keys: readonly string[] | undefined,
+  timeoutMs = 15_000,
+): Promise<ContractDelivery[]> {
+  if (keys === undefined || keys.length === 0) throw new Error('the answer named no queued event');
+  const fates = await waitForFates(serverUrl, keys, { timeoutMs, pollMs: 20 });
+  const waiting = keys.filter(
+    (key) => !fates.some((fate) => fate.event === key && FINAL_FATES.has(fate.fate)),
+  );
+  if (waiting.length > 0) {
+    throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(fates)}`);
+  }
+  return fates;
 }
 
 export interface RawAnswer {

@@ -1,7 +1,14 @@
 import type { ContractMessage } from '../../dev/playground-feed';
 import { sendPayload } from '../../dev/send-payload';
 import { FIXTURE_DIR } from '../helpers/fixtures';
-import { getJson, rawRequest, startPlayground, type Playground } from './playground-harness';
+import type { DeliveryAnswer } from '../../dev/gitee-delivery';
+import {
+  getJson,
+  rawRequest,
+  settledFates,
+  startPlayground,
+  type Playground,
+} from './playground-harness';
 
 let playground: Playground;
 
@@ -62,6 +69,8 @@ describe('the local server refuses requests that do not come from this machine',
     expect(answer.status).toBe(403);
     expect(answer.text).toContain('another web page');
     expect(await messageCount()).toBe(0);
+    // Nothing was queued either, to arrive later.
+    expect(await getJson(`${playground.server.url}/playground/deliveries`)).toEqual([]);
   });
 
   it('refuses a cross-site event stream, which would hold one of the few stream slots', async () => {
@@ -78,9 +87,11 @@ describe('the local server refuses requests that do not come from this machine',
     ['a same-origin fetch', () => ({ 'sec-fetch-site': 'same-origin' })],
   ])('posts a sample sent from %s', async (_case, headers) => {
     const answer = await sendSampleFromPage(headers(playground.server.port));
+    const result = JSON.parse(answer.text) as DeliveryAnswer;
+    await settledFates(playground.server.url, result.eventKeys);
 
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text)).toMatchObject({ status: 200, answer: { status: 'delivered' } });
+    expect(result).toMatchObject({ status: 202, answer: { status: 'queued' } });
     expect(await messageCount()).toBe(3);
   });
 
@@ -101,7 +112,7 @@ describe('the local server refuses requests that do not come from this machine',
       target: 'push-commits',
     });
 
-    expect(status).toBe(200);
-    expect(answer).toMatchObject({ status: 'delivered' });
+    expect(status).toBe(202);
+    expect(answer).toMatchObject({ status: 'queued' });
   });
 });

@@ -6,11 +6,13 @@ export interface HealthDeps {
   settings: SettingsSource;
   logger: Logger;
   version: string;
+  /** How events reach the robots (DELIVERY_MODE); default direct. */
+  deliveryMode?: 'queue' | 'direct';
 }
 
 /**
- * GET /health: whether settings load, which robots are configured (names, and the chat
- * platform of each) and which Gitee credential is accepted.
+ * GET /health: whether settings load, how events are delivered (queue or direct), which robots
+ * are configured (names, and the chat platform of each) and which Gitee credential is accepted.
  */
 export function createHealthHandler(deps: HealthDeps) {
   return async (): Promise<JsonResponse> => {
@@ -19,6 +21,7 @@ export function createHealthHandler(deps: HealthDeps) {
       return jsonResponse(200, {
         ok: true,
         version: deps.version,
+        deliveryMode: deps.deliveryMode ?? 'direct',
         robots: settings.robots.map((robot) => robot.name),
         platforms: Object.fromEntries(settings.robots.map((robot) => [robot.name, robot.platform])),
         giteeSecretConfigured: settings.giteeSecrets.length > 0,

@@ -15,6 +15,8 @@ import { authenticate } from './webhook/authenticate';
 import { renderJobs } from './webhook/render-jobs';
 import { deliverWithRefresh } from './send/refresh';
 import { logRequest, type RequestLog } from './webhook/log-request';
+import type { QueueDelivery } from './webhook/queue-deps';
+import { deliverQueued } from './webhook/queue-stage';
 
 export interface WebhookLimits {
   maxBodyBytes: number;
@@ -32,6 +34,8 @@ export interface WebhookDeps {
   duplicates: DuplicateSuppressor;
   /** One delivery per Gitee credential (createRelay: this container's memory by default). */
   replays: ReplayStore;
+  /** Queue mode: messages go to the delivery queue instead of to the robots (issue 11). */
+  queued?: QueueDelivery;
   now: () => number;
   logger: Logger;
   limits: WebhookLimits;
@@ -39,7 +43,8 @@ export interface WebhookDeps {
 
 /**
  * The request pipeline: normalize → verify → parse → filter → route → render → deliver →
- * answer. This is the one place errors turn into HTTP answers.
+ * answer, where queue mode's deliver is "describe → enqueue" (the deliver function renders).
+ * This is the one place errors turn into HTTP answers.
  */
 export function createWebhookHandler(deps: WebhookDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<JsonResponse> => {
@@ -73,16 +78,24 @@ async function handle(event: APIGatewayProxyEventV2, deps: WebhookDeps, log: Req
   log.delivery = delivery;
   const skip =
     repeated ??
-    deps.duplicates.check(delivery) ??
+    (await deps.duplicates.check(delivery)) ??
     (delivery.kind === 'ping' ? null : filterDelivery(delivery, settings.filters));
   if (skip) return skippedAnswer(delivery, auth.mode, skip);
   const route = routeDelivery(delivery, settings);
   if (route.kind === 'skip') return skippedAnswer(delivery, auth.mode, route.reason);
+  const deadline = log.started + deps.limits.deliveryBudgetMs;
+  if (deps.queued) {
+    const { targets } = route;
+    const giteeTimestamp = request.headers['x-gitee-timestamp'];
+    const input = { delivery, auth: auth.mode, settings, targets, giteeTimestamp, deadline };
+    const stage = { ...deps, ...deps.queued, source: deps.settings };
+    return deliverQueued({ ...input, receivedAt: log.started }, stage, log);
+  }
   const jobs = renderJobs(delivery, settings, route.targets, deps.platforms);
   const results = await deliverWithRefresh(jobs, {
     deliverer: deps.deliverer,
     settings: deps.settings,
-    deadline: log.started + deps.limits.deliveryBudgetMs,
+    deadline,
   });
   log.results = results;
   return deliveredAnswer(delivery, auth.mode, results);

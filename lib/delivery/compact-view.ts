@@ -114,7 +114,20 @@ function smallestFitting(view: EventView): EventView {
       facts: v.facts.map((fact) => ({ ...fact, value: unlinkLong(fact.value) })),
       links: v.links.filter((page, index) => index === 0 || page.url.length <= SHRUNK_URL),
     }),
-    (v) => ({ ...v, context: [], facts: [], links: v.links.slice(0, 1) }),
+    // Built field by field: whatever else a view carries (template fields) goes too.
+    (v) => ({
+      subject: v.subject,
+      home: v.home,
+      headline: v.headline,
+      context: [],
+      facts: [],
+      items: [],
+      itemTotal: v.itemTotal,
+      excerpt: null,
+      links: v.links.slice(0, 1),
+      mentions: v.mentions,
+      textMentions: v.textMentions,
+    }),
   ];
   for (const step of steps) {
     current = step(current);

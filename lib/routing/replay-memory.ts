@@ -15,7 +15,8 @@ interface ReplayRecord {
 }
 
 /**
- * The replay store of one container (direct mode). Bounded, so a flood cannot grow the heap:
+ * The replay store of one container (direct mode; in queue mode the stand-in while the table
+ * cannot be reached), also holding the PR-creation burst's claims. Bounded, so a flood cannot grow the heap:
  * only authenticated deliveries reach it, and each needs a fresh credential from Gitee (or the
  * password). Records leave at their expiry, or as the oldest arrival once `maxEntries` are
  * held; an evicted credential could then be used once more until it goes stale.
@@ -47,6 +48,10 @@ export function createMemoryReplayStore(deps: MemoryReplayStoreDeps): ReplayStor
       makeRoom(now);
       records.set(key, { bodyHash, expiresAtMs });
       return Promise.resolve('new');
+    },
+    held(key): Promise<boolean> {
+      const held = records.get(key);
+      return Promise.resolve(held !== undefined && isLive(held, deps.now()));
     },
   };
 }

@@ -13,6 +13,12 @@ export type ReplayVerdict = 'new' | 'same' | 'different';
 export interface ReplayStore {
   /** Records `bodyHash` under `key` unless a live record is there; answers what was there. */
   remember(key: string, bodyHash: string, expiresAtMs: number): Promise<ReplayVerdict>;
+  /**
+   * Whether a live record holds `key`, writing nothing (one GetItem on the table). The burst
+   * check needs it: a lone `assign` must see an `open`'s claim without starting a window itself.
+   * A store without it makes such deliveries go through, which loses nothing.
+   */
+  held?(key: string): Promise<boolean>;
 }
 
 export interface PresentedCredential {

@@ -39,6 +39,16 @@ export function createDynamoClaimStore(deps: DynamoClaimDeps): ReplayStore {
       }
       throw new Error(`the ${sk} record changed under ${MAX_TRIES} claims in a row`);
     },
+    // A lone PR `assign` looks for an `open`'s claim without making one (one GetItem).
+    async held(key): Promise<boolean> {
+      const item = await dynamo.getItem(
+        table,
+        { pk: `${prefix}${key}`, sk },
+        { consistentRead: true },
+      );
+      const expiresAt = item?.expiresAt;
+      return typeof expiresAt === 'number' && !isExpired(expiresAt, deps.now());
+    },
   };
 
   async function claim(pk: string, bodyHash: string, expiresAtMs: number): Promise<boolean> {

@@ -68,7 +68,7 @@ export function errorAnswer(error: unknown): JsonResponse {
 }
 
 /** One robot's outcome: its platform's numeric code under `errcode`, and the plain phrase. */
-function publicResult(result: DeliveryResult): Record<string, unknown> {
+export function publicResult(result: DeliveryResult): Record<string, unknown> {
   const robot = cutName(result.robot);
   const { platform } = result;
   return result.ok

@@ -4,6 +4,7 @@ import type { GiteeAuthMode } from '../gitee/verify';
 import type { JsonResponse } from '../http/json-response';
 import type { Logger } from '../logger';
 import { cutName } from './cut-name';
+import type { QueuedResult } from './queue-answers';
 
 export interface RequestLog {
   started: number;
@@ -11,6 +12,8 @@ export interface RequestLog {
   auth?: GiteeAuthMode;
   delivery?: ParsedDelivery;
   results?: DeliveryResult[];
+  /** Queue mode: each robot's message, taken by the delivery queue or not (SQS's code). */
+  queued?: QueuedResult[];
   error?: unknown;
 }
 
@@ -34,6 +37,9 @@ export function logRequest(logger: Logger, log: RequestLog, answer: JsonResponse
     }),
     ...(log.results && {
       deliveries: log.results.map((result) => ({ ...result, robot: cutName(result.robot) })),
+    }),
+    ...(log.queued && {
+      queued: log.queued.map((result) => ({ ...result, robot: cutName(result.robot) })),
     }),
     ...(log.error !== undefined && { problem: describeProblem(log.error) }),
   };

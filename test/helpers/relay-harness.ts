@@ -4,7 +4,8 @@ import { startFeishuBot } from '../../dev/fakes/feishu-bot';
 import { startWecomRobot } from '../../dev/fakes/wecom-robot';
 import type { PlatformName } from '../../lib/platforms/chat-platform';
 import { createJsonLogger } from '../../lib/logger';
-import { createRelay } from '../../lib/relay';
+import type { WriteMetrics } from '../../lib/metrics/emf';
+import { createRelay, type DeliveryOption } from '../../lib/relay';
 import type { RateLimitsFor } from '../../lib/send/throttle';
 import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
 import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
@@ -44,6 +45,9 @@ export async function startRelay(
     limits?: Partial<WebhookLimits>;
     /** Suites that send one robot more than its platform allows a minute turn pacing off. */
     rateLimits?: RateLimitsFor;
+    /** Queue mode's ports (default direct). */
+    delivery?: DeliveryOption;
+    metrics?: WriteMetrics;
   } = {},
 ) {
   const robots = options.robots ?? DEFAULT_ROBOTS;
@@ -84,6 +88,8 @@ export async function startRelay(
     logger: createJsonLogger((line) => logs.push(line)),
     version: 'test',
     rateLimits: options.rateLimits,
+    delivery: options.delivery,
+    metrics: options.metrics,
     attempts: { attemptTimeoutMs: 1000 },
     limits: { deliveryBudgetMs: 2500, ...options.limits },
   });

@@ -10,13 +10,15 @@ const BURST = 'pull request opened moments ago: burst suppressed';
 type Step = [ParsedDelivery, number];
 
 /** Runs the steps through one suppressor and answers each check's result. */
-function run(steps: Step[], options: { ttlMs?: number; maxEntries?: number } = {}) {
+async function run(steps: Step[], options: { ttlMs?: number; maxEntries?: number } = {}) {
   let clock = 0;
   const suppressor = createDuplicateSuppressor({ now: () => clock, ...options });
-  return steps.map(([delivery, at]) => {
+  const answers: Array<string | null> = [];
+  for (const [delivery, at] of steps) {
     clock = at;
-    return suppressor.check(delivery);
-  });
+    answers.push(await suppressor.check(delivery));
+  }
+  return answers;
 }
 
 /** A pull-request hook of `repo` for PR `number`, fired at Gitee timestamp `ts`. */
@@ -30,23 +32,23 @@ describe('createDuplicateSuppressor', () => {
     ['a push with a hand-written body', push('org/api', 'main')],
     ['a Test ping', ping('org/api')],
     ['a real pull-request update', parseFixture('merge_request-update-source_branch_changed')],
-  ])('leaves %s seen twice to the replay store', (_, delivery) => {
+  ])('leaves %s seen twice to the replay store', async (_, delivery) => {
     // Repeats under one credential are refused by what Gitee signs, never by body fields.
     expect(
-      run([
+      await run([
         [delivery, 0],
         [delivery, 1000],
       ]),
     ).toEqual([null, null]);
   });
 
-  it('lets only the first hook of a PR-creation burst through', () => {
+  it('lets only the first hook of a PR-creation burst through', async () => {
     const steps: Step[] = [
       [pr('open', 'open', 7, '1'), 0],
       [pr('open', 'test', 7, '2'), 100],
       [pr('open', 'assign', 7, '3'), 200],
     ];
-    expect(run(steps)).toEqual([null, BURST, BURST]);
+    expect(await run(steps)).toEqual([null, BURST, BURST]);
   });
 
   it.each<[string, ParsedDelivery, string | null]>([
@@ -56,34 +58,34 @@ describe('createDuplicateSuppressor', () => {
     ['the same PR number in another repository', pr('open', 'open', 7, '2', 'org/web'), null],
     ['a tested action for the same PR', pr('tested', null, 7, '2'), null],
     ['an update of the same PR', pr('update', 'source_branch_changed', 7, '2'), null],
-  ])('after a PR is opened, answers %s', (_, second, expected) => {
+  ])('after a PR is opened, answers %s', async (_, second, expected) => {
     expect(
-      run([
+      await run([
         [pr('open', 'open', 7, '1'), 0],
         [second, 1000],
       ]),
     ).toEqual([null, expected]);
   });
 
-  it('suppresses a real PR open and its burst copy with the real open first', () => {
+  it('suppresses a real PR open and its burst copy with the real open first', async () => {
     const open = parseFixture('merge_request-open');
     const copy = pr('open', 'assign', 9, '2', 'kit101/drone-yml-test');
     expect(
-      run([
+      await run([
         [open, 0],
         [copy, 10],
       ]),
     ).toEqual([null, BURST]);
   });
 
-  it('keys a burst on the PR id when Gitee sent no number', () => {
+  it('keys a burst on the PR id when Gitee sent no number', async () => {
     const byId = (ts: string, desc: string) =>
       pullRequest('org/api', 'open', {
         actionDesc: desc,
         extra: { timestamp: ts, pull_request: { id: 5 } },
       });
     expect(
-      run([
+      await run([
         [byId('1', 'open'), 0],
         [byId('2', 'test'), 1],
       ]),
@@ -93,32 +95,32 @@ describe('createDuplicateSuppressor', () => {
   it.each<[string, number, string | null]>([
     ['just before the default five minutes', 5 * MINUTE - 1, BURST],
     ['once the default five minutes have passed', 5 * MINUTE, null],
-  ])('answers an assign to a PR opened %s ago', (_, later, expected) => {
+  ])('answers an assign to a PR opened %s ago', async (_, later, expected) => {
     const steps: Step[] = [
       [pr('open', 'open', 7, '1'), 0],
       [pr('assign', null, 7, '2'), later],
     ];
-    expect(run(steps)).toEqual([null, expected]);
+    expect(await run(steps)).toEqual([null, expected]);
   });
 
-  it('ends the burst window after a custom TTL', () => {
+  it('ends the burst window after a custom TTL', async () => {
     const steps: Step[] = [
       [pr('open', 'open', 7, '1'), 0],
       [pr('assign', null, 7, '2'), 999],
       [pr('assign', null, 7, '3'), 1000],
     ];
-    expect(run(steps, { ttlMs: 1000 })).toEqual([null, BURST, null]);
+    expect(await run(steps, { ttlMs: 1000 })).toEqual([null, BURST, null]);
   });
 
-  it('delivers assigns to an older PR when no open was seen', () => {
+  it('delivers assigns to an older PR when no open was seen', async () => {
     const steps: Step[] = [
       [pr('assign', null, 7, '1'), 0],
       [pr('assign', null, 7, '2'), 1000],
     ];
-    expect(run(steps)).toEqual([null, null]);
+    expect(await run(steps)).toEqual([null, null]);
   });
 
-  it('forgets the oldest opened PR beyond maxEntries', () => {
+  it('forgets the oldest opened PR beyond maxEntries', async () => {
     const steps: Step[] = [
       [pr('open', 'open', 1, '1'), 0],
       [pr('open', 'open', 2, '2'), 1],
@@ -126,10 +128,10 @@ describe('createDuplicateSuppressor', () => {
       [pr('assign', null, 3, '4'), 3],
       [pr('assign', null, 1, '5'), 4],
     ];
-    expect(run(steps, { maxEntries: 2 })).toEqual([null, null, null, BURST, null]);
+    expect(await run(steps, { maxEntries: 2 })).toEqual([null, null, null, BURST, null]);
   });
 
-  it('counts a PR opened again after the TTL as the newest when evicting', () => {
+  it('counts a PR opened again after the TTL as the newest when evicting', async () => {
     const steps: Step[] = [
       [pr('open', 'open', 1, '1'), 0],
       [pr('open', 'open', 2, '2'), 5],
@@ -137,7 +139,7 @@ describe('createDuplicateSuppressor', () => {
       [pr('open', 'open', 3, '4'), 13],
       [pr('assign', null, 1, '5'), 14],
     ];
-    expect(run(steps, { ttlMs: 10, maxEntries: 2 })).toEqual([null, null, null, null, BURST]);
+    expect(await run(steps, { ttlMs: 10, maxEntries: 2 })).toEqual([null, null, null, null, BURST]);
   });
 
   it.each([{ ttlMs: 0 }, { maxEntries: 0 }])('refuses a memory that cannot remember: %j', (bad) => {

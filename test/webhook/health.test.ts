@@ -19,6 +19,7 @@ describe('health handler', () => {
       expect(JSON.parse(answer.body)).toEqual({
         ok: true,
         version: '1.2.3',
+        deliveryMode: 'direct',
         robots: ['team', 'ops'],
         platforms: { team: 'dingtalk', ops: 'dingtalk' },
         giteeSecretConfigured: true,

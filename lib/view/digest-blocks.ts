@@ -91,8 +91,24 @@ function repositorySpan(group: RepositoryGroup, t: LocaleText): Span {
     : user(group.repository, MAX.ref);
 }
 
+type Escape = SpanStyle['escape'];
+const lines = new WeakMap<Budget, WeakMap<Escape, WeakMap<DigestEntry, DigestLine>>>();
+
+/**
+ * An entry's line, worked out once per budget and escape: fitDigest renders the same lines
+ * many times while it looks for the count that fits, and a line depends on nothing else (the
+ * label style writes links as their labels; the page is the view's or its home's address).
+ */
 function lineOf(entry: DigestEntry, t: LocaleText, style: SpanStyle, budget: Budget): DigestLine {
+  const byEscape = lines.get(budget) ?? new WeakMap<Escape, WeakMap<DigestEntry, DigestLine>>();
+  lines.set(budget, byEscape);
+  const byEntry = byEscape.get(style.escape) ?? new WeakMap<DigestEntry, DigestLine>();
+  byEscape.set(style.escape, byEntry);
+  const known = byEntry.get(entry);
+  if (known !== undefined) return known;
   const spans = hasTitle(entry) ? [user(entry.title, MAX.title)] : entry.view.headline;
   const [page] = shownLinks(entry.view.links, budget, homeLinks(entry.view, t));
-  return { label: renderSpans(spans, style, budget), url: page?.url ?? null };
+  const line = { label: renderSpans(spans, style, budget), url: page?.url ?? null };
+  byEntry.set(entry, line);
+  return line;
 }

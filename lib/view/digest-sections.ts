@@ -23,6 +23,9 @@ export function groupByRepository(entries: readonly DigestEntry[]): RepositoryGr
   return [...groups.values()];
 }
 
+/** Read once per view: fitDigest groups the same entries many times. */
+const names = new WeakMap<EventView, string | null>();
+
 /**
  * The repository's `namespace/path`, read from the view's repository page: the describers
  * build it from the address vetted against links.giteeHosts (path_with_namespace on Gitee),
@@ -30,7 +33,14 @@ export function groupByRepository(entries: readonly DigestEntry[]): RepositoryGr
  * decoded, so the name reads as on Gitee; it is user text, escaped where it is shown.
  */
 export function repositoryOf(view: EventView): string | null {
-  const url = view.home?.url;
+  const known = names.get(view);
+  if (known !== undefined) return known;
+  const name = pathOf(view.home?.url);
+  names.set(view, name);
+  return name;
+}
+
+function pathOf(url: string | undefined): string | null {
   if (url === undefined) return null;
   let path: string;
   try {

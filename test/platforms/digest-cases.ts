@@ -157,6 +157,8 @@ export function hostileEntries(count: number, locale: Locale): DigestEntry[] {
 export interface ShownDigest {
   message: unknown;
   count: number;
+  /** The platform's own size verdict (refuse): null when it would take the message. */
+  refused: string | null;
   title: string;
   body: string;
   lines: string[];
@@ -180,15 +182,15 @@ function renderTyped(
   switch (platform) {
     case 'dingtalk': {
       const { message, count } = dingtalk.renderDigest(entries, options);
-      return { message, count, ...dingtalkShown(message) };
+      return { message, count, refused: dingtalk.refuse(message), ...dingtalkShown(message) };
     }
     case 'feishu': {
       const { message, count } = feishu.renderDigest(entries, options);
-      return { message, count, ...feishuShown(message) };
+      return { message, count, refused: feishu.refuse(message), ...feishuShown(message) };
     }
     case 'wecom': {
       const { message, count } = wecom.renderDigest(entries, options);
-      return { message, count, ...wecomShown(message) };
+      return { message, count, refused: wecom.refuse(message), ...wecomShown(message) };
     }
   }
 }

@@ -1,4 +1,3 @@
-import { PLATFORMS } from '../../lib/platforms';
 import type { DigestEntry, PlatformName } from '../../lib/platforms/chat-platform';
 import type { WecomMessage } from '../../lib/platforms/wecom/message';
 import type { Locale } from '../../lib/settings/types';
@@ -101,7 +100,7 @@ describe('a digest of 200 long hostile events', () => {
       const options = digestOptions(platform, { msgtype, locale, pending: PENDING });
       const shown = renderShown(platform, entries, options);
 
-      expect(PLATFORMS[platform].refuse(shown.message)).toBeNull();
+      expect(shown.refused).toBeNull();
       expect(shown.count).toBeGreaterThanOrEqual(1);
       expect(shown.count).toBeLessThan(200);
       expect(shown.lines).toHaveLength(shown.count);
@@ -141,7 +140,7 @@ describe('a digest of 200 long hostile events', () => {
         [entry, entry],
         digestOptions(platform, { msgtype, locale, pending: 2 }),
       );
-      expect(PLATFORMS[platform].refuse(shown.message)).toBeNull();
+      expect(shown.refused).toBeNull();
       expect(shown.count).toBeGreaterThanOrEqual(1);
       expect(shown.lines).toHaveLength(shown.count);
       expect(leaks(platform, msgtype, shown.message)).toEqual([]);

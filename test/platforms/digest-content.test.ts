@@ -156,6 +156,35 @@ describe('a digest as a reader sees it', () => {
     },
   );
 
+  it('opens DingTalk markdown lines in the system browser for a robot with linkMode browser', () => {
+    const entry = payloadEntry(pushPayload());
+    const shown = renderShown(
+      'dingtalk',
+      [entry],
+      digestOptions('dingtalk', { linkMode: 'browser', pending: 1 }),
+    );
+    expect(shown.lines).toEqual([
+      expect.stringContaining(
+        `](dingtalk://dingtalkclient/page/link?url=${encodeURIComponent(primaryLink(entry))}&pc_slide=false)`,
+      ),
+    ]);
+  });
+
+  it.each(['dingtalk', 'feishu', 'wecom'] as const)(
+    '%s gives a msgtype that slipped past validation its default digest',
+    (platform) => {
+      const shown = renderShown(
+        platform,
+        [payloadEntry(pushPayload())],
+        digestOptions(platform, { msgtype: 'feedCard', pending: 1 }),
+      );
+      expect(shown.message).toMatchObject(
+        platform === 'feishu' ? { msg_type: 'interactive' } : { msgtype: 'markdown' },
+      );
+      expect(shown.lines).toHaveLength(1);
+    },
+  );
+
   it('names events without a repository page under the locale’s words', () => {
     const entry = payloadEntry(pushPayload(), 'en');
     const lost = { ...entry, view: { ...entry.view, home: null } };

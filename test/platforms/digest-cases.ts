@@ -10,7 +10,7 @@ import type { Locale } from '../../lib/settings/types';
 import { describeEvent } from '../../lib/view/describe-event';
 import { onGiteeHost } from '../../lib/view/gitee-links';
 import { localeText } from '../../lib/view/locales/locale-text';
-import { fixtureNames, loadFixture } from '../helpers/fixtures';
+import { fixtureNames } from '../helpers/fixtures';
 import { parseFixture, parsePayload } from '../helpers/parse-fixture';
 import type { Payload } from '../format/payloads/common';
 import { markdownFields } from './feishu/feishu-parts';
@@ -87,72 +87,6 @@ export function wecomShown(message: WecomMessage): { title: string; body: string
   return { title: (body.split('\n')[0] ?? '').replace(/^### /, ''), body };
 }
 
-/** Every address in the message, in order, wherever it is. */
-export function addressesOf(message: unknown): string[] {
-  return JSON.stringify(message).match(/https?:\/\/[^\s)"\\]+/g) ?? [];
-}
-
-/** The page a digest line of this entry opens: the view's primary link. */
-export function primaryLink(entry: DigestEntry): string {
-  const [page] = entry.view.links;
-  if (page === undefined) throw new Error('a view without links');
-  return page.url;
-}
-
-/** Feishu card markdown as a reader sees it: numeric character references decoded. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&#(\d+);/g, (_match, code: string) => String.fromCodePoint(Number(code)));
-}
-
-/** Everything a title, commit message, name, comment or repository path could try. */
-export const HOSTILE = [
-  '# x <at id=all></at> <at user_id="all">所有人</at> <font color=red>红</font> <br>',
-  '[x](https://evil.example) ![i](https://evil.example/i.png) <a href="https://evil.example">a</a>',
-  '@所有人 @13800000000 <@userid> &lt;b&gt; &#64; **b** `c` ~~s~~ _e_ | t | www.evil.example',
-  '{{ 7*7 }} {% raw %} __proto__ constructor',
-].join(' ');
-
-const USER_TEXT_KEYS = new Set(['title', 'body', 'message', 'note', 'name', 'description']);
-
-/** The payload with every string a user types on Gitee replaced by `text`. */
-export function planted(value: unknown, text: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => planted(item, text));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, child]) => [
-      key,
-      typeof child === 'string' && USER_TEXT_KEYS.has(key) && child !== ''
-        ? text
-        : planted(child, text),
-    ]),
-  );
-}
-
-/** A repository path built of markup: shown as the digest's section heading and title. */
-const HOSTILE_PATH = 'evil/**x**<at id=all>[y](https://evil.example)@13800000000_z_';
-
-/**
- * `count` entries from the real fixtures in turn, every user-typed string replaced by a long
- * hostile text (numbered, so each line is told apart); every fifth from a repository whose
- * path is markup too.
- */
-export function hostileEntries(count: number, locale: Locale): DigestEntry[] {
-  const names = fixtureNames();
-  return Array.from({ length: count }, (_unused, index) => {
-    const name = names[index % names.length]!;
-    const payload = planted(loadFixture(name), `${index} ${HOSTILE} ${HOSTILE}`) as Payload;
-    if (index % 5 === 4 && !name.startsWith('ping')) {
-      const repository = {
-        ...(payload.repository as Payload),
-        path_with_namespace: HOSTILE_PATH,
-        html_url: `https://gitee.com/${HOSTILE_PATH}`,
-      };
-      Object.assign(payload, { repository, project: repository });
-    }
-    return payloadEntry(payload, locale);
-  });
-}
-
 /** A digest as a reader sees it: the title, the body, and each event's line in order. */
 export interface ShownDigest {
   message: unknown;
@@ -201,49 +135,3 @@ export const PLATFORM_MSGTYPES: Array<{ platform: PlatformName; msgtype: string 
   ...feishu.msgtypes.map((msgtype) => ({ platform: 'feishu' as const, msgtype })),
   ...wecom.msgtypes.map((msgtype) => ({ platform: 'wecom' as const, msgtype })),
 ];
-
-const INVISIBLE = /\u200b|\u200d|\u2060/g;
-/** WeCom's full-width stand-ins (lib/platforms/wecom/escape.ts) read as what was typed. */
-const FULL_WIDTH: Record<string, string> = {
-  '＜': '<',
-  '＞': '>',
-  '［': '[',
-  '］': ']',
-  '＊': '*',
-  '｀': '`',
-  '～': '~',
-  '｜': '|',
-  '＼': '\\',
-  '＿': '_',
-  '＃': '#',
-  '－': '-',
-  '＋': '+',
-  '＝': '=',
-};
-
-/** Whether the digest for this robot is written in markdown (links as `[label](url)`). */
-export function isMarkdownDigest(platform: PlatformName, msgtype: string): boolean {
-  return platform === 'feishu' || msgtype !== 'text';
-}
-
-/**
- * One event line as a reader reads it: its label with the platform's escapes undone (what
- * the client shows), and the page it opens.
- */
-export function readLine(
-  platform: PlatformName,
-  msgtype: string,
-  line: string,
-): { label: string; url: string | null } {
-  const body = line.replace(/^(?:- |• )/, '');
-  const linked = isMarkdownDigest(platform, msgtype)
-    ? /^\[([\s\S]*)\]\(([^()\s]*)\)$/.exec(body)
-    : /^([\s\S]*) (https?:\/\/\S+)$/.exec(body);
-  const [label, url] = linked ? [linked[1] ?? '', linked[2] ?? null] : [body, null];
-  let shown = label.replace(INVISIBLE, '');
-  if (platform === 'feishu') shown = decodeEntities(shown);
-  if (platform === 'dingtalk' && msgtype !== 'text') shown = shown.replace(/\\(.)/g, '$1');
-  if (platform === 'wecom')
-    shown = shown.replace(/[＜＞［］＊｀～｜＼＿＃－＋＝]/g, (c) => FULL_WIDTH[c] ?? c);
-  return { label: shown, url };
-}

@@ -10,10 +10,9 @@ import {
   LOCALES,
   payloadEntry,
   PLATFORM_MSGTYPES,
-  primaryLink,
-  readLine,
   renderShown,
 } from './digest-cases';
+import { primaryLink, readLine } from './digest-read';
 
 const cases = PLATFORM_MSGTYPES.flatMap((one) => LOCALES.map((locale) => ({ ...one, locale })));
 

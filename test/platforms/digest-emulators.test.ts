@@ -5,14 +5,8 @@ import type { RunningRobotEmulator } from '../../dev/robot-emulator/types';
 import type { ChatPlatform, DigestEntry, PlatformName } from '../../lib/platforms/chat-platform';
 import { PLATFORMS } from '../../lib/platforms';
 import type { Locale } from '../../lib/settings/types';
-import {
-  digestOptions,
-  fixtureEntries,
-  hostileEntries,
-  KEYWORD,
-  LOCALES,
-  payloadEntry,
-} from './digest-cases';
+import { digestOptions, fixtureEntries, KEYWORD, LOCALES, payloadEntry } from './digest-cases';
+import { hostileEntries } from './digest-hostile-cases';
 import { giteeUser } from '../format/payloads/common';
 import { pullRequestPayload } from '../format/payloads/pull-request';
 

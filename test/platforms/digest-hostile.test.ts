@@ -15,17 +15,15 @@ import {
 import { markdownFields, plainFields } from './feishu/feishu-parts';
 import { leaksOf } from './wecom/wecom-parts';
 import {
-  addressesOf,
   digestOptions,
-  HOSTILE,
-  hostileEntries,
   KEYWORD,
   LOCALES,
   payloadEntry,
   PLATFORM_MSGTYPES,
-  readLine,
   renderShown,
 } from './digest-cases';
+import { HOSTILE, hostileEntries } from './digest-hostile-cases';
+import { addressesOf, readLine } from './digest-read';
 
 const PENDING = 300;
 const cases = PLATFORM_MSGTYPES.flatMap((one) => LOCALES.map((locale) => ({ ...one, locale })));

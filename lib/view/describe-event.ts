@@ -8,6 +8,7 @@ import { describePullRequest } from './describe-pull-request';
 import { describePush } from './describe-push';
 import { describeTagPush } from './describe-tag-push';
 import type { EventView } from './event-view';
+import { templateFields } from './template-fields';
 
 /**
  * The one neutral description of a delivery. A payload shaped in a way no describer expected
@@ -25,7 +26,18 @@ export function describeEvent(delivery: ParsedDelivery, ctx: DescribeContext): E
   if (view.links.length === 0) {
     view.links = pageLinks([[ctx.t.links.repository, delivery.repository.url]]);
   }
+  const fields = fieldsOf(delivery, view, ctx);
+  if (fields) view.fields = fields;
   return view;
+}
+
+/** The template fields; none rather than a failure, so the event keeps its built-in message. */
+function fieldsOf(delivery: ParsedDelivery, view: EventView, ctx: DescribeContext) {
+  try {
+    return templateFields(delivery, view, ctx);
+  } catch {
+    return null;
+  }
 }
 
 function describeKnown(delivery: ParsedDelivery, ctx: DescribeContext): EventView {

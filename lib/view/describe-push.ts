@@ -113,7 +113,7 @@ function context(event: EventOf<'push'>, branch: string, linked: boolean, ctx: D
 }
 
 /** The compare view, only when both ends are real commits (never with a zero SHA). */
-function compareUrl(event: EventOf<'push'>): string | null {
+export function compareUrl(event: EventOf<'push'>): string | null {
   const before = textOf(event.payload.before)?.trim();
   const after = textOf(event.payload.after)?.trim();
   if (!before || !after || isZeroSha(before) || isZeroSha(after)) return null;

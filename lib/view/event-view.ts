@@ -1,4 +1,5 @@
 import type { EventKind } from '../gitee/event';
+import type { TemplateFields } from './template-fields';
 
 /**
  * One neutral description of a Gitee event, built by a describer per event kind and drawn by
@@ -89,6 +90,11 @@ export interface EventView {
    * left to the quoted text, since "@Override" in a code snippet is no person.
    */
   textMentions: string[];
+  /**
+   * What an operator's template may read (issue 12): plain JSON like the rest of the view.
+   * Absent on the Test ping (never templated) and in views written before templates existed.
+   */
+  fields?: TemplateFields;
 }
 
 /** Longest user text, in characters, per kind (issue 3: titles ~100); cut with "…". */

@@ -34,9 +34,23 @@ let profile: string;
 let context: BrowserContext;
 let page: Page;
 
+/** A bound, not a measure: 40 webhook requests and their digests on a busy shared machine. */
+const SLOW_MS = 60_000;
+
+/** The example settings' robots: two DingTalk, one Feishu, one WeCom. */
+const EXAMPLE_ROBOTS = 4;
+
+/**
+ * Clicks a sample and waits, as the page shows it, for the answer (202 queued) and then for
+ * every robot's fate to be "sent", so counts read afterwards are final.
+ */
 async function clickSample(name: string): Promise<void> {
   await page.locator(`button[data-fixture="${name}"]`).click();
   await page.locator('#last-send').getByText(name).waitFor();
+  await expectVisible(page.locator('#last-send').getByText('HTTP 202 · queued'));
+  const sent = page.locator('#last-send .fate[data-fate="sent"]');
+  await sent.nth(EXAMPLE_ROBOTS - 1).waitFor({ timeout: SLOW_MS });
+  expect(await sent.count()).toBe(EXAMPLE_ROBOTS);
 }
 
 describeInBrowser('the preview page in a real browser', () => {
@@ -75,7 +89,7 @@ describeInBrowser('the preview page in a real browser', () => {
     await expectVisible(message.getByText('errcode 0'));
     const card = dingtalk.locator('.message[data-robot="cards"]').first();
     await expectVisible(card.locator('.card-button').first());
-    await expectVisible(page.locator('#last-send').getByText('HTTP 200'));
+    await expectVisible(page.locator('#last-send .fate', { hasText: '已单独发送' }).first());
 
     // Feishu: the headline in the card's header, blue for a push, and a button to Gitee.
     const lark = column('feishu').locator('.message').first();
@@ -132,6 +146,43 @@ describeInBrowser('the preview page in a real browser', () => {
     expect(dominant(await colourOf(body.getByText('in 3 min')))).toBe('grey');
     expect(dominant(await colourOf(body.getByText('2 warnings')))).toBe('orange-red');
   });
+
+  it("lists a sample's fate per robot in the fates panel, under its event", async () => {
+    await page.locator('#clear').click();
+    await page.locator('#fates-empty').waitFor({ state: 'visible' });
+
+    await clickSample('issue-open');
+
+    const row = page.locator('.fate-event').first();
+    await expectVisible(row.locator('.fate-summary'));
+    expect(await row.locator('.fate[data-fate="sent"]').count()).toBe(EXAMPLE_ROBOTS);
+    expect(await page.locator('#mode').textContent()).toContain('队列模式');
+  });
+
+  it(
+    'paces a burst of 40 tags and merges the backlog into digests, which events each',
+    async () => {
+      await page.locator('#burst').click();
+
+      const result = page.locator('#burst-result[data-state]');
+      await result.waitFor({ timeout: SLOW_MS });
+      expect(await result.textContent()).toContain('HTTP 202 × 40');
+      const merged = page.locator('.fate-list .fate[data-fate="merged"]').first();
+      await merged.waitFor({ state: 'visible', timeout: SLOW_MS });
+      expect(await merged.textContent()).toMatch(/已合并为摘要 · \d+ 个事件/);
+      // Its tooltip names the events merged with it.
+      expect(await merged.getAttribute('title')).toMatch(/这条摘要合并了：\n.*burst1-\d+/);
+      // The digest itself, in DingTalk's column: one message listing several of the tags.
+      const digest = column('dingtalk').locator('.message', {
+        hasText: /burst1-\d+[\s\S]*burst1-\d+/,
+      });
+      await digest.first().waitFor({ state: 'visible', timeout: SLOW_MS });
+      expect(await digest.first().locator('.verdict.ok').count()).toBe(1);
+      // Paced under the platform's limit: no robot refused a message.
+      expect(await page.locator('.verdict.bad').count()).toBe(0);
+    },
+    3 * SLOW_MS,
+  );
 });
 
 function column(platform: string) {

@@ -55,7 +55,8 @@ export interface RelayDeps {
 export interface QueueMode {
   mode: 'queue';
   queue: QueueSender;
-  store: PacingStore;
+  /** null: no table configured, every ping is queued. */
+  store: PacingStore | null;
   replays: ReplayStore;
   bursts: ReplayStore;
 }

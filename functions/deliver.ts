@@ -1,0 +1,3 @@
+import { createProductionDeliver } from '../lib/production';
+
+export const handler = createProductionDeliver();

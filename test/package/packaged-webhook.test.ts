@@ -1,57 +1,33 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startRobotEmulator } from '../../dev/dingtalk-robot';
 import { startFakeSsm } from '../../dev/fake-ssm';
 import { signedGiteeEvent } from '../helpers/api-gateway';
 import { loadFixture } from '../helpers/fixtures';
+import { invokeBundle as invoke } from './invoke-bundle';
+import { packagedStack, unzipFunction } from './stack';
 
-const ROOT = join(__dirname, '..', '..');
 const SECRET = 'gitee-test-secret-package';
 
-const ZIPS = {
-  webhook: join(ROOT, '.serverless', 'webhook.zip'),
-  health: join(ROOT, '.serverless', 'health.zip'),
-};
-
-/** A function's zip as `serverless package` made it (CI packages first; made here when missing). */
-function packaged(name: keyof typeof ZIPS = 'webhook'): string {
-  if (!existsSync(ZIPS[name])) {
-    execFileSync('npx', ['serverless', 'package', '--stage', 'test'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-  }
-  const dir = mkdtempSync(join(tmpdir(), `${name}-zip-`));
-  execFileSync('python3', ['-m', 'zipfile', '-e', ZIPS[name], dir]);
-  return dir;
+/** A function's zip as `serverless package` made it (CI packages first; made here when stale). */
+async function packaged(name: 'webhook' | 'health' = 'webhook'): Promise<string> {
+  return unzipFunction(await packagedStack(), name);
 }
 
-/**
- * Invokes a bundled handler in a fresh Node process, as Lambda would at a cold start.
- * Asynchronously: the fakes answering it live in this process's event loop.
- */
+/** Invokes a bundled handler in a fresh Node process, as Lambda would at a cold start. */
 async function invokeBundle(
   dir: string,
   env: Record<string, string>,
   event: unknown,
-  name: keyof typeof ZIPS = 'webhook',
+  name: 'webhook' | 'health' = 'webhook',
 ) {
-  const bundle = join(dir, 'functions', `${name}.js`);
-  const script = `require(${JSON.stringify(bundle)}).handler(${JSON.stringify(event)})
-    .then((answer) => process.stdout.write('\\nANSWER ' + JSON.stringify(answer)))`;
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    encoding: 'utf8',
-  });
-  // The function's own log lines go to stdout too, as on Lambda; the answer is the last line.
-  const answer = JSON.parse(stdout.slice(stdout.lastIndexOf('\nANSWER ') + 8)) as {
-    statusCode: number;
-    body: string;
-  };
-  return { ...answer, logs: stdout.slice(0, stdout.lastIndexOf('\nANSWER ')) };
+  const { answer, logs } = await invoke<{ statusCode: number; body: string }>(
+    dir,
+    name,
+    env,
+    event,
+  );
+  return { ...answer, logs };
 }
 
 /** What Lambda sets for a function (fake credentials; the fake SSM checks only their shape). */
@@ -68,7 +44,7 @@ function lambdaEnv(ssmEndpoint: string): Record<string, string> {
 
 describe('the packaged webhook function', () => {
   it('verifies, formats and delivers a real push from the unzipped bundle', async () => {
-    const dir = packaged();
+    const dir = await packaged();
     const robot = await startRobotEmulator({
       robots: [
         { name: 'team', accessToken: 'token-team', secret: 'SECtest-package', keywords: ['Gitee'] },
@@ -101,7 +77,7 @@ describe('the packaged webhook function', () => {
   });
 
   it('answers 500 "settings unavailable" and says why when the environment has no credentials', async () => {
-    const dir = packaged();
+    const dir = await packaged();
     const ssm = await startFakeSsm();
     try {
       const env = lambdaEnv(ssm.endpoint);
@@ -125,8 +101,8 @@ describe('the packaged webhook function', () => {
 });
 
 describe('the packaged functions without the AWS SDK client', () => {
-  it.each(['webhook', 'health'] as const)('%s bundles no AWS SDK', (name) => {
-    const dir = packaged(name);
+  it.each(['webhook', 'health'] as const)('%s bundles no AWS SDK', async (name) => {
+    const dir = await packaged(name);
     try {
       const bundle = readFileSync(join(dir, 'functions', `${name}.js`), 'utf8');
       // The SDK's client names its packages in its user agent and errors; the signer does not.
@@ -137,7 +113,7 @@ describe('the packaged functions without the AWS SDK client', () => {
   });
 
   it('health reads its settings with one signed GetParametersByPath', async () => {
-    const dir = packaged('health');
+    const dir = await packaged('health');
     const ssm = await startFakeSsm({
       '/gitee-dingtalk/pkg/gitee/secret': { value: SECRET, type: 'SecureString' },
       '/gitee-dingtalk/pkg/robots/team/webhook': {

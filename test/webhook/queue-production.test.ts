@@ -9,8 +9,14 @@ import {
   createProductionHealthHandler,
   createProductionRelay,
 } from '../../lib/production';
+import { createDynamoClient } from '../../lib/aws/dynamodb';
+import { robotGroupId } from '../../lib/delivery/group-id';
+import { createKeepAliveHttpPost } from '../../lib/http/keep-alive-post';
+import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
+import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
+import { createDynamoPacingStore } from '../../lib/store/dynamo-pacing';
 import { signedGiteeEvent } from '../helpers/api-gateway';
-import { startDynalite, type Dynalite } from '../helpers/dynalite';
+import { DYNALITE_CREDENTIALS, startDynalite, type Dynalite } from '../helpers/dynalite';
 import { loadFixture } from '../helpers/fixtures';
 
 /**
@@ -114,6 +120,39 @@ describe('production wiring in queue mode', () => {
     expect(robot.emulator.received.length).toBe(before + 1);
     const sent = logged().find((line) => line.FunctionName === 'gitee-dingtalk-prodtest-deliver');
     expect(sent).toMatchObject({ Sent: 1 });
+  });
+
+  it('sends the Test ping now after taking a slot in the pacing item on the table', async () => {
+    queueEnv();
+    const webhook = createProductionRelay().webhook;
+    const ping = signedGiteeEvent({ body: loadFixture('ping-push_hooks'), secret: GITEE_SECRET });
+    const answer = parsed(await webhook(ping));
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { status: 'pong', deliveries: [{ robot: 'team', platform: 'dingtalk', ok: true }] },
+    });
+    const dynamo = createDynamoClient({
+      region: 'ap-east-1',
+      credentials: DYNALITE_CREDENTIALS,
+      endpoint: db.endpoint,
+      now: Date.now,
+      post: createKeepAliveHttpPost(),
+    });
+    const settings = await createSsmSettingsSource({
+      readPage: createSsmPageReader({
+        endpoint: ssm.endpoint,
+        region: 'ap-east-1',
+        credentials: DYNALITE_CREDENTIALS,
+        now: Date.now,
+      }),
+      path: STAGE,
+      now: Date.now,
+      ttlMs: 1000,
+    }).get();
+    const store = createDynamoPacingStore({ dynamo, table: db.table, now: Date.now });
+    const pace = await store.readPace(robotGroupId(settings.robots[0]!));
+    expect(pace.robot).toBe('team');
+    expect(pace.sent.length).toBeGreaterThanOrEqual(1);
   });
 
   it('reports deliveryMode on /health', async () => {

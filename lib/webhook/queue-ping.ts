@@ -34,7 +34,8 @@ export async function pingQueued(
   log.results = sent;
   log.queued = queued;
   countNotQueued(queued, deps.metrics);
-  await Promise.all(sent.map((result, index) => noteResult(now[index]!, result, deps)));
+  const noting = sent.map((result, index) => noteResult(now[index]!, result, input.deadline, deps));
+  await Promise.all(noting);
   const entries = mergeInOrder(input.targets, now, sent, queued);
   return queuedPongAnswer(input.delivery, input.auth, entries);
 }
@@ -67,10 +68,17 @@ function sendNow(
   });
 }
 
-async function noteResult(target: RouteTarget, result: DeliveryResult, deps: QueueStageDeps) {
+/** Within what is left of the budget (at least a moment): Gitee is waiting for the pong. */
+async function noteResult(
+  target: RouteTarget,
+  result: DeliveryResult,
+  deadline: number,
+  deps: QueueStageDeps,
+) {
   if (deps.store === null) return;
+  const waitMs = Math.min(deps.storeTimeoutMs ?? 1000, Math.max(100, deadline - deps.now()));
   const noting = notePingResult(deps.store, target.robot, result, deps.now);
-  await withinTime(noting, deps.storeTimeoutMs ?? 1000).catch(() => undefined);
+  await withinTime(noting, waitMs).catch(() => undefined);
 }
 
 /** Each robot's part of the pong, in route order. */

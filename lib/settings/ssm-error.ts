@@ -1,8 +1,9 @@
 /**
- * What an SSM call failure says in a log line or a CLI message. AWS validation messages can echo
- * the request ("Value '…' at 'value' failed to satisfy constraint"), so only the error's name is
- * kept, plus the message of the few errors whose text is known to hold no input (who lacks which
- * permission, missing credentials): that is what an operator needs to fix them.
+ * What an AWS call failure (SSM, SQS, DynamoDB) says in a log line or a CLI message. AWS
+ * validation messages can echo the request ("Value '…' at 'value' failed to satisfy
+ * constraint"), so only the error's name is kept, plus the message of the few errors whose text
+ * is known to hold no input (who lacks which permission, missing credentials): that is what an
+ * operator needs to fix them.
  */
 const MESSAGE_IS_SAFE = new Set([
   'AccessDeniedException',
@@ -13,7 +14,12 @@ const MESSAGE_IS_SAFE = new Set([
 ]);
 
 export function describeSsmError(operation: string, error: unknown): string {
-  return `SSM ${operation} failed: ${describeError(error)}`;
+  return describeAwsError('SSM', operation, error);
+}
+
+/** `<service> <operation> failed: <name> [code] (HTTP n) [- safe message]`. */
+export function describeAwsError(service: string, operation: string, error: unknown): string {
+  return `${service} ${operation} failed: ${describeError(error)}`;
 }
 
 interface ErrorFields {

@@ -1,11 +1,15 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { SettingsError } from '../../lib/errors';
 import { checkSettingsFile } from './check';
 import { CliError, type WriteLine } from './output';
 import { parseCommandLine, type Args } from './parse-command-line';
 import { pushSettings } from './push';
+import { redriveDeadLetters } from './redrive';
 import { rotateGiteeSecret } from './rotate';
 import { showSettings } from './show';
+import { showDeliveryStatus } from './status';
 
 export interface CliDeps {
   createClient(region: string): SSMClient;
@@ -16,6 +20,11 @@ export interface CliDeps {
   defaultRegion: string;
   /** The new Gitee secret (tests pass a known one). */
   generateSecret?: () => string;
+  /** SQS and DynamoDB clients for `status` and `redrive` (queued delivery, issue 11). */
+  createQueueClient?(region: string): SQSClient;
+  createTableClient?(region: string): DynamoDBClient;
+  /** The clock `status` measures ages against (default Date.now). */
+  now?: () => number;
 }
 
 export const USAGE = `Usage: npm run settings -- <command> [options]
@@ -25,9 +34,14 @@ export const USAGE = `Usage: npm run settings -- <command> [options]
   check --file settings.yml                        validate the file only (offline)
   rotate-gitee-secret --stage S [--finish]         add a new Gitee secret beside the old one;
                                                    --finish removes the old one
+  status --stage S                                 queued delivery: queue depth, oldest pending
+                                                   event, dead letters by reason, each robot's pace
+                                                   (reading the DLQ hides its messages up to 30 s)
+  redrive --stage S [--robot NAME] [--dry-run]     send dead letters back to the delivery queue
+                                                   (all, or one robot's); --dry-run counts them
 
 Options: --region R (default: AWS_REGION, else ap-east-1). AWS credentials as for the AWS CLI.
-Exit codes: 0 ok, 1 invalid settings or SSM error, 2 usage.`;
+Exit codes: 0 ok, 1 invalid settings or AWS error, 2 usage.`;
 
 /** Runs one command; returns the exit code. Every expected failure is a message, not a stack. */
 export async function runSettingsCli(argv: string[], deps: CliDeps): Promise<number> {
@@ -56,6 +70,7 @@ async function runCommand(args: Args, deps: CliDeps): Promise<number> {
     checkSettingsFile(await readSettingsFile(args.file, deps), args.file, deps.out);
     return 0;
   }
+  if (args.command === 'status' || args.command === 'redrive') return runQueueCommand(args, deps);
   const text = args.command === 'push' ? await readSettingsFile(args.file, deps) : '';
   const client = deps.createClient(args.region ?? deps.defaultRegion);
   try {
@@ -79,6 +94,30 @@ async function runCommand(args: Args, deps: CliDeps): Promise<number> {
     }
   } finally {
     client.destroy();
+  }
+}
+
+async function runQueueCommand(args: Args, deps: CliDeps): Promise<number> {
+  const region = args.region ?? deps.defaultRegion;
+  if (!deps.createQueueClient || !deps.createTableClient) {
+    throw new CliError(`${args.command} needs SQS and DynamoDB clients, which this build lacks`);
+  }
+  const sqs = deps.createQueueClient(region);
+  const dynamo = deps.createTableClient(region);
+  try {
+    if (args.command === 'status') {
+      await showDeliveryStatus({ sqs, dynamo, now: deps.now ?? Date.now }, args.stage, deps.out);
+    } else {
+      await redriveDeadLetters(
+        sqs,
+        { stage: args.stage, robot: args.robot, dryRun: args.dryRun },
+        deps.out,
+      );
+    }
+    return 0;
+  } finally {
+    sqs.destroy();
+    dynamo.destroy();
   }
 }
 

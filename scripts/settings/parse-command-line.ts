@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util';
+import { ROBOT_NAME_PATTERN } from '../../lib/settings/parameters';
 import { UsageError } from './output';
 
-type Command = 'push' | 'show' | 'check' | 'rotate-gitee-secret';
+type Command = 'push' | 'show' | 'check' | 'rotate-gitee-secret' | 'status' | 'redrive';
 
 const COMMANDS: Record<Command, { required: string[]; optional: string[] }> = {
   push: { required: ['stage', 'file'], optional: ['dry-run', 'region'] },
   show: { required: ['stage'], optional: ['region'] },
   check: { required: ['file'], optional: [] },
   'rotate-gitee-secret': { required: ['stage'], optional: ['finish', 'region'] },
+  status: { required: ['stage'], optional: ['region'] },
+  redrive: { required: ['stage'], optional: ['robot', 'dry-run', 'region'] },
 };
 
 export type Args = {
@@ -17,6 +20,8 @@ export type Args = {
   dryRun: boolean;
   finish: boolean;
   region?: string;
+  /** redrive: only this robot's dead letters. */
+  robot?: string;
 };
 
 /** argv → the command and its flags; a UsageError (exit 2) for anything the command does not take. */
@@ -37,6 +42,11 @@ export function parseCommandLine(argv: string[]): Args | 'help' {
   if (values.stage !== undefined && !/^[A-Za-z0-9-]+$/.test(values.stage)) {
     throw new UsageError(`--stage must be letters, digits and - (a Serverless stage name)`);
   }
+  if (values.robot !== undefined && !ROBOT_NAME_PATTERN.test(values.robot)) {
+    throw new UsageError(
+      '--robot must be a robot name from the settings (letters, digits, _ and -)',
+    );
+  }
   return {
     command: command as Command,
     stage: values.stage ?? '',
@@ -44,6 +54,7 @@ export function parseCommandLine(argv: string[]): Args | 'help' {
     dryRun: values['dry-run'] ?? false,
     finish: values.finish ?? false,
     region: values.region,
+    robot: values.robot,
   };
 }
 
@@ -56,6 +67,7 @@ function readFlags(argv: string[]) {
         stage: { type: 'string' },
         file: { type: 'string' },
         region: { type: 'string' },
+        robot: { type: 'string' },
         'dry-run': { type: 'boolean' },
         finish: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -41,6 +41,25 @@ export async function waitForFates(
   }
 }
 
+/**
+ * What `npm run send` prints after a queued answer: a heading, then one line per event's
+ * fate once each is final or FATE_WAIT_MS is up.
+ */
+export async function fateReport(
+  serverUrl: string,
+  keys: readonly string[],
+  options: WaitOptions = {},
+): Promise<string[]> {
+  const waitMs = options.timeoutMs ?? FATE_WAIT_MS;
+  const fates = await waitForFates(serverUrl, keys, { ...options, timeoutMs: waitMs });
+  const missing = keys.length - fates.length;
+  return [
+    `Fates (waited up to ${waitMs / 1000} s):`,
+    ...fates.map((fate) => `  ${describeFate(fate, (options.now ?? Date.now)())}`),
+    ...(missing > 0 ? [`  ${missing} more not listed (the page was cleared)`] : []),
+  ];
+}
+
 /** One line per fate for the terminal: what happened, and for a wait, until when and why. */
 export function describeFate(delivery: ContractDelivery, now: number = Date.now()): string {
   const who = delivery.platform ? `${delivery.robot} (${delivery.platform})` : delivery.robot;

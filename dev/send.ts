@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { errorCode } from './error-code';
 import { UnknownFixtureError } from './fixture-files';
 import { DEFAULT_SETTINGS_PATH, portFromEnv, samplesDirFromEnv } from './local-paths';
-import { describeFate, FATE_WAIT_MS, waitForFates } from './send-fate';
+import { fateReport } from './send-fate';
 import { sendPayload } from './send-payload';
 
 const USAGE = `Usage: npm run send -- <sample name | path/to/payload.json>
@@ -27,15 +27,6 @@ export function explainSendFailure(error: unknown, serverUrl: string): string {
   return `Could not send: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Queue mode: the answer says queued; what happened next is on the playground's fate feed. */
-async function printFates(serverUrl: string, keys: string[]): Promise<void> {
-  console.log(`\nFates (waiting up to ${FATE_WAIT_MS / 1000} s):`);
-  const fates = await waitForFates(serverUrl, keys);
-  for (const fate of fates) console.log(`  ${describeFate(fate)}`);
-  const missing = keys.length - fates.length;
-  if (missing > 0) console.log(`  ${missing} more not listed (the page was cleared)`);
-}
-
 async function main(args: string[]): Promise<number> {
   const target = args[0];
   if (target === undefined || target === '--help' || target === '-h' || args.length > 1) {
@@ -58,7 +49,9 @@ async function main(args: string[]): Promise<number> {
     });
     console.log(`HTTP ${status}`);
     console.log(typeof answer === 'string' ? answer : JSON.stringify(answer, null, 2));
-    if (eventKeys.length > 0) await printFates(serverUrl, eventKeys);
+    // Queue mode: the answer says queued; what happened next is on the playground's feed.
+    if (eventKeys.length > 0)
+      console.log(`\n${(await fateReport(serverUrl, eventKeys)).join('\n')}`);
     return status < 300 ? 0 : 1;
   } catch (error) {
     console.error(explainSendFailure(error, serverUrl));

@@ -1,4 +1,6 @@
-import { deliveryModeFrom } from '../../dev/server';
+import { deliveryModeFrom, startupBanner } from '../../dev/server';
+import { FIXTURE_DIR } from '../helpers/fixtures';
+import { getJson, startPlayground } from './playground-harness';
 
 describe('the delivery mode npm start runs', () => {
   it.each([
@@ -23,5 +25,28 @@ describe('the delivery mode npm start runs', () => {
     expect(() => deliveryModeFrom(['--drect'], {})).toThrow(
       'unknown option --drect: npm start takes --direct or --queue',
     );
+  });
+});
+
+describe('the playground in each delivery mode', () => {
+  it.each([
+    ['queue', 'Delivery          queue: an embedded queue and pacing store'],
+    ['direct', 'Delivery          direct: each delivery is sent while Gitee waits'],
+  ] as const)('runs %s, says so in the banner and in /health', async (mode, line) => {
+    const playground = await startPlayground('test', { deliveryMode: mode });
+    try {
+      const banner = await startupBanner({
+        server: playground.server,
+        samples: { dir: FIXTURE_DIR, source: 'shared' },
+        settingsPath: playground.settingsPath,
+      });
+      const health = await getJson<{ deliveryMode: string }>(`${playground.server.url}/health`);
+
+      expect(playground.server.deliveryMode).toBe(mode);
+      expect(banner).toContain(line);
+      expect(health.deliveryMode).toBe(mode);
+    } finally {
+      await playground.stop();
+    }
   });
 });

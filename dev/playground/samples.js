@@ -72,7 +72,7 @@ async function sendSample(name, button) {
 /** One robot's line of the answer: sent (direct), queued, or not. */
 function deliveryLine(delivery) {
   if (delivery.queued === true)
-    return element('div', 'delivery queued', `⏳ ${delivery.robot} 已入队`);
+    return element('div', 'delivery queued', `→ ${delivery.robot} 已入队`);
   if (delivery.queued === false) {
     return element('div', 'delivery bad', `✗ ${delivery.robot} 未能入队`);
   }

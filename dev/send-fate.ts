@@ -54,7 +54,7 @@ export async function fateReport(
   const fates = await waitForFates(serverUrl, keys, { ...options, timeoutMs: waitMs });
   const missing = keys.length - fates.length;
   return [
-    `Fates (waited up to ${waitMs / 1000} s):`,
+    `Fates (followed for up to ${waitMs / 1000} s):`,
     ...fates.map((fate) => `  ${describeFate(fate, (options.now ?? Date.now)())}`),
     ...(missing > 0 ? [`  ${missing} more not listed (the page was cleared)`] : []),
   ];

@@ -78,7 +78,7 @@ describe('fates of queued events in the playground', () => {
     const lines = await fateReport(playground.server.url, eventKeys, { timeoutMs: 15_000 });
 
     expect(lines).toEqual([
-      'Fates (waited up to 15 s):',
+      'Fates (followed for up to 15 s):',
       '  team (dingtalk): sent alone',
       '  wrong (dingtalk): dead-lettered (keyword)',
     ]);

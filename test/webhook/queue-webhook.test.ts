@@ -114,6 +114,16 @@ describe('the webhook in queue mode', () => {
     expect(relay.queued().map((m) => m.body.robot)).toEqual(['team', 'ops']);
   });
 
+  it('sends twelve robots’ messages in batches of ten and two', async () => {
+    const robots = Array.from({ length: 12 }, (_, i) => ({ name: `r${i}`, keywords: ['Gitee'] }));
+    relay = await startQueueRelay({ robots });
+    const { status, body } = await relay.answer(push());
+    expect(status).toBe(202);
+    expect(body.deliveries).toHaveLength(12);
+    expect(relay.queue.calls.map((call) => call.entries.length)).toEqual([10, 2]);
+    expect(new Set(relay.queued().map((m) => m.groupId)).size).toBe(12);
+  });
+
   it('writes no secret into any queue message, the log or the answer', async () => {
     relay = await startQueueRelay();
     const settings = await relay.settings.get();

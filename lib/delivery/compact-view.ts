@@ -87,9 +87,10 @@ const SHRUNK_PEOPLE = 50;
 /**
  * The first of ever smaller views that fits. First every text at the length the richest
  * rendering shows it (the same message but for text that opens with more than a rendering reads
- * of spaces and controls), then fewer commits (halving, the count kept), no excerpt, long
- * addresses unlinked, and at last the headline with the first link only. The last one always
- * fits: each of its parts is bounded.
+ * of spaces and controls), then no template fields if they are most of it (a templated robot
+ * then gets the built-in message), fewer commits (halving, the count kept), no excerpt, long
+ * addresses unlinked, no template fields, and at last the headline with the first link only.
+ * The last one always fits: each of its parts is bounded.
  */
 function smallestFitting(view: EventView): EventView {
   let current: EventView = {
@@ -100,6 +101,10 @@ function smallestFitting(view: EventView): EventView {
     items: view.items.map((item) => cutSpans(item, shownLine)),
     mentions: view.mentions.slice(0, SHRUNK_PEOPLE).map((one) => cutPerson(one, shownLine)),
   };
+  if (viewBytes(current) <= MAX_VIEW_BYTES) return current;
+  // Template fields that take half the room on their own are what makes the view too large.
+  const fieldBytes = Buffer.byteLength(JSON.stringify(current.fields ?? null), 'utf8');
+  if (fieldBytes > MAX_VIEW_BYTES / 2) current = withoutFields(current);
   if (viewBytes(current) <= MAX_VIEW_BYTES) return current;
   while (current.items.length > 0) {
     current = { ...current, items: current.items.slice(0, Math.floor(current.items.length / 2)) };
@@ -114,7 +119,8 @@ function smallestFitting(view: EventView): EventView {
       facts: v.facts.map((fact) => ({ ...fact, value: unlinkLong(fact.value) })),
       links: v.links.filter((page, index) => index === 0 || page.url.length <= SHRUNK_URL),
     }),
-    // Built field by field: whatever else a view carries (template fields) goes too.
+    (v) => withoutFields(v),
+    // Built field by field: whatever else a view carries goes too.
     (v) => ({
       subject: v.subject,
       home: v.home,
@@ -134,6 +140,12 @@ function smallestFitting(view: EventView): EventView {
     if (viewBytes(current) <= MAX_VIEW_BYTES) return current;
   }
   return current;
+}
+
+function withoutFields(view: EventView): EventView {
+  const rest = { ...view };
+  delete rest.fields;
+  return rest;
 }
 
 function unlinkLong(spans: readonly Span[]): Span[] {

@@ -146,4 +146,20 @@ describe('compactView', () => {
     expect(compact.itemTotal).toBe(view.itemTotal);
     expect(compact.headline).toEqual(view.headline);
   });
+
+  it('drops template fields too large to travel, so the built-in message still goes out', () => {
+    const view = describeEvent(parseFixture('push-commits'), {
+      t: localeText('en'),
+      timezone: 'UTC',
+    });
+    const huge = {
+      ...view,
+      fields: { ...view.fields!, url: `https://gitee.com/${'a'.repeat(70_000)}` },
+    };
+    const compact = compactView(huge, 5);
+    expect(viewBytes(compact)).toBeLessThanOrEqual(MAX_VIEW_BYTES);
+    expect(compact.fields).toBeUndefined();
+    expect(compact.headline).toEqual(view.headline);
+    expect(compact.items).toEqual(view.items);
+  });
 });

@@ -46,6 +46,22 @@ const CLOSING_MS = 3000;
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How the consumer keeps its promises (issue 11):
+ * - Pacing: a send takes a slot in the robot's pace item by a conditional write before it
+ *   POSTs, so every container and the webhook's ping share one budget (budgets.ts).
+ * - Order: a robot's records arrive in order (FIFO group); one sent alone never overtakes a
+ *   pending backlog or a token that is out; after the first record the store could not
+ *   take, that one and the rest of its group stay in the queue.
+ * - Waiting happens in the table, not the queue: an event that cannot go now (blocked, no
+ *   slot, backing off, out of time) is stored as pending and its record deleted, and only the
+ *   robot's flush token waits, by its visibility. So event records keep low receive counts,
+ *   and nothing depends on whether Lambda keeps or resets the visibility of a failed record:
+ *   whatever the token meets when it comes back, it checks the pace item first.
+ * - Nothing lost: a record is deleted only once its event was sent, stored, or taken by the
+ *   DLQ; a failure of the store, the DLQ or the settings keeps it in the queue (with a
+ *   backoff on every kept record of the group, since SQS holds a group while any of its
+ *   messages is in flight).
+ *
  * The deliver function (issue 11): a batch of at most 10 records from the FIFO delivery
  * queue, grouped by message group. Groups run side by side, a group's records in order.
  * Event groups (`r-…`) send alone or store for a digest; flush token groups (`f-…`) send

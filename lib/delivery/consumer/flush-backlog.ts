@@ -51,7 +51,9 @@ export async function flushBacklog(group: string, invocation: Invocation): Promi
       return { done: false, until: wait.until, pace };
     }
     if (now() >= invocation.sendsUntil) return { done: false, until: now() + SOON_MS, pace };
-    const total = list.length < LIST_LIMIT ? run.length : Math.max(pace.pendingCount, run.length);
+    // "N more follow" counts this robot's events; past one listing, the pace item's count.
+    const listed = live.filter(({ event }) => event.robot.name === robot.name).length;
+    const total = list.length < LIST_LIMIT ? listed : Math.max(pace.pendingCount, listed);
     const carry = { robot: robot.name, flushTokenAt: now() };
     const draw = drawPending(run, total, invocation);
     const sent = await attemptSend(draw, robot, { group, pace, carry }, invocation);

@@ -6,6 +6,7 @@ import { FIXTURE_DIR } from '../helpers/fixtures';
 import {
   getJson,
   GITEE_SECRET,
+  rawRequest,
   settledFates,
   startPlayground,
   type Playground,
@@ -108,6 +109,17 @@ describe('fates of queued events in the playground', () => {
     for (const secret of ['tokentest-fates', SIGNING_SECRET, GITEE_SECRET]) {
       expect(shown).not.toContain(secret);
     }
+  });
+
+  it('answers the fate list only to this machine, as every playground route', async () => {
+    const rebound = await rawRequest(`${playground.server.url}/playground/deliveries`, {
+      headers: { host: `attacker.example:${playground.server.port}` },
+    });
+    const foreign = await rawRequest(`${playground.server.url}/playground/deliveries`, {
+      headers: { host: `127.0.0.1:${playground.server.port}`, origin: 'https://attacker.example' },
+    });
+
+    expect([rebound.status, foreign.status]).toEqual([421, 403]);
   });
 
   it('forgets the fates with the messages when the page is cleared', async () => {

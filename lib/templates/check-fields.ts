@@ -42,17 +42,24 @@ function problemOf(variable: Variable, scope: FieldNode, alias: string | null) {
   const shown = [...(alias === null ? [] : [alias]), ...segments.slice(0, result.valid + 1)];
   const parent = resolveField(segments.slice(0, result.valid), scope);
   const name = segments[result.valid];
-  const guess =
-    parent.resolved && parent.node && typeof name === 'string'
-      ? closestMember(parent.node, name)
-      : null;
-  const hint =
-    guess === null ? '' : `; did you mean "${pathText([...shown.slice(0, -1), guess])}"?`;
+  const hint = parent.resolved && parent.node ? hintFor(parent.node, shown, name) : '';
   return {
     message: `unknown field "${pathText(shown)}"${hint}`,
     line: variable.location.row,
     column: variable.location.col,
   };
+}
+
+/** "did you mean …" for a misspelt member, or an entry's member read off its list. */
+function hintFor(node: FieldNode, shown: ReadonlyArray<string | number | object>, name: unknown) {
+  if (typeof name !== 'string') return '';
+  const before = shown.slice(0, -1);
+  if (node.type.startsWith('list of')) {
+    const ofEntry = node.members.has(name) ? name : null;
+    return ofEntry === null ? '' : `; did you mean "${pathText([...before, 0, ofEntry])}"?`;
+  }
+  const guess = closestMember(node, name);
+  return guess === null ? '' : `; did you mean "${pathText([...before, guess])}"?`;
 }
 
 function pathText(segments: ReadonlyArray<string | number | object>): string {

@@ -58,8 +58,9 @@ export function createTemplateEngine(lib: LiquidModule): TemplateEngine {
     render(source, fields, settings) {
       const templates = parse(source);
       const budget = new OutputBudget();
-      // A copy: `{% increment %}` writes to the scope, and a view is shared between robots.
-      const scope: object = structuredClone(fields);
+      // A copy, since `{% increment %}` writes to the scope and a view is shared between
+      // robots; without a prototype, so `{% increment constructor %}` finds nothing there.
+      const scope: object = Object.assign(Object.create(null) as object, structuredClone(fields));
       const ctx = new lib.Context(scope, liquid.options, { sync: true }, { liquid });
       setRenderState(ctx, { settings, budget, captureDepth: 0 });
       const emitter = new BudgetedEmitter(budget);

@@ -7,11 +7,12 @@ export type LiquidModule = typeof LiquidJs;
 type TagClass = Parameters<LiquidJs.Liquid['registerTag']>[1];
 
 /**
- * Limits on one operator mistake (templates.md §5): template length, render time (a last
- * resort; the output budget stops loops deterministically) and allocations (a string doubled
- * in a loop, a huge range).
+ * Limits on one operator mistake (templates.md §5): template length, allocations (a string
+ * doubled in a loop, a huge range) and render time in ms. Time is the last resort, generous
+ * for a small Lambda's share of a CPU: the output budget stops a runaway loop first, at the
+ * same place on every machine.
  */
-export const ENGINE_LIMITS = { parseLimit: 20_000, renderLimit: 200, memoryLimit: 1_000_000 };
+export const ENGINE_LIMITS = { parseLimit: 20_000, renderLimit: 1_000, memoryLimit: 1_000_000 };
 
 /** Tags that read other templates: there are none to read, and never the Lambda's disk. */
 const FILE_TAGS = ['include', 'render', 'layout'] as const;

@@ -4,10 +4,10 @@ import { outputText } from './output-text';
 /**
  * How much one render may write, counted alike for the output and every `capture`. Liquid's
  * own renderLimit is a time, which a busy machine reaches at random; these counts stop a
- * runaway loop at the same place every time. No platform takes more than 20,000 bytes, so
- * no useful template writes more than a few thousand pieces or 50,000 characters.
+ * runaway loop at the same place every time. No platform takes more than 20,000 bytes, and
+ * a line per commit for 50 commits is some 500 pieces (each text run and each output is one).
  */
-export const OUTPUT_LIMITS = { pieces: 4_000, characters: 50_000 } as const;
+export const OUTPUT_LIMITS = { pieces: 2_000, characters: 50_000 } as const;
 
 export class OutputLimitError extends Error {
   override name = 'OutputLimitError';

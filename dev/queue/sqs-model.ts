@@ -38,7 +38,7 @@ import { createCore } from './sqs-core';
 import { sqsErrors } from './sqs-errors';
 import { changeVisibilityByHandle, deleteByHandle } from './sqs-handles';
 import { runMoveTask, type MoveTaskInput } from './sqs-move-task';
-import { isInFlight } from './sqs-queue';
+import { nextVisibleAt, snapshot } from './sqs-inspect';
 import { receiveNow } from './sqs-receive';
 import { acceptMessage } from './sqs-send';
 import type {
@@ -51,7 +51,7 @@ import type {
   SendMessageOutput,
 } from './sqs-types';
 import { checkAttributes, checkBody } from './sqs-validate';
-import type { MessageSnapshot, SqsModel, SqsModelOptions } from './sqs-model-types';
+import type { SqsModel, SqsModelOptions } from './sqs-model-types';
 
 export type { MessageSnapshot, SqsModel, SqsModelOptions } from './sqs-model-types';
 
@@ -160,34 +160,8 @@ export function createSqsModel(options: SqsModelOptions = {}): SqsModel {
       return { Results: results };
     },
 
-    peek(queueUrlOrName) {
-      const now = core.now();
-      return core.resolve(queueUrlOrName).messages.map((message): MessageSnapshot => ({
-        messageId: message.messageId,
-        body: message.body,
-        attributes: structuredClone(message.attributes),
-        groupId: message.groupId,
-        deduplicationId: message.deduplicationId,
-        sequenceNumber: message.sequenceNumber,
-        sentTimestamp: message.sentTimestamp,
-        receiveCount: message.receiveCount,
-        inFlight: isInFlight(message, now),
-        visibleAt: isInFlight(message, now) ? message.invisibleUntil : now,
-        deadLetterSourceArn: message.deadLetterSourceArn,
-      }));
-    },
-    nextVisibleAt() {
-      const now = core.now();
-      let next: number | null = null;
-      for (const queue of core.queues.values()) {
-        for (const message of queue.messages) {
-          if (isInFlight(message, now) && (next === null || message.invisibleUntil < next)) {
-            next = message.invisibleUntil;
-          }
-        }
-      }
-      return next;
-    },
+    peek: (queueUrlOrName) => snapshot(core, queueUrlOrName),
+    nextVisibleAt: () => nextVisibleAt(core),
     onChange(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -8,8 +8,6 @@ import {
 import { startFakeSqs, type FakeSqs } from '../../dev/queue/fake-sqs-server';
 import { createSqsModel, type SqsModel } from '../../dev/queue/sqs-model';
 import { createVirtualClock, type VirtualClock } from '../../dev/queue/virtual-clock';
-import { createDynamoClient } from '../../lib/aws/dynamodb';
-import { createSqsClient } from '../../lib/aws/sqs';
 import { createSqsConsumerQueues, createSqsQueueSender } from '../../lib/aws/sqs-ports';
 import { createDeliverHandler } from '../../lib/delivery/deliver-handler';
 import type { DeliveryOutcome } from '../../lib/delivery/outcome';
@@ -19,13 +17,11 @@ import { createJsonLogger } from '../../lib/logger';
 import { PLATFORMS } from '../../lib/platforms';
 import { createRelay } from '../../lib/relay';
 import { createKeepAlivePost } from '../../lib/send/direct';
-import { createSsmSettingsSource } from '../../lib/settings/create-ssm-source';
-import { createSsmPageReader } from '../../lib/settings/ssm-json-client';
-import { createTableStores } from '../../lib/store/create-table-stores';
 import { startDynalite, type Dynalite } from '../helpers/dynalite';
 import { withBusyAnswers, withCallTime, withOutage, type Outage } from './outage';
 import { startPlatforms, type SimRobot } from './platforms';
 import { seededRandom } from './random';
+import { serviceClients, SIM_REGION } from './service-clients';
 import { settingsParameters, STAGE, STAGE_PATH } from './settings';
 
 export interface WorldOptions {
@@ -42,9 +38,6 @@ export interface WorldOptions {
   seed?: number;
 }
 
-const REGION = 'us-east-1';
-const CREDENTIALS = { accessKeyId: 'AKIATESTSIMULATION', secretAccessKey: 'keytest-simulation' };
-
 /**
  * The whole queued delivery on one virtual clock, wired as production wires it, with every
  * AWS service and platform replaced by a loopback fake: Gitee deliveries go to webhook
@@ -57,7 +50,7 @@ export async function startWorld(options: WorldOptions) {
   const clock = createVirtualClock();
   const now = clock.now;
   const random = seededRandom(options.seed ?? 11);
-  const model = createSqsModel({ now, region: REGION });
+  const model = createSqsModel({ now, region: SIM_REGION });
   const sqs = await startFakeSqs({ model });
   const urls: DeliveryQueueUrls = createDeliveryQueues(model, {
     stage: STAGE,
@@ -71,41 +64,13 @@ export async function startWorld(options: WorldOptions) {
   }
   const outages = { sqs: { down: false } as Outage, consumerTable: { down: false } as Outage };
   const httpPost = createKeepAliveHttpPost();
-  const settingsSource = () =>
-    createSsmSettingsSource({
-      readPage: createSsmPageReader({
-        endpoint: ssm.endpoint,
-        region: REGION,
-        credentials: CREDENTIALS,
-        now,
-      }),
-      path: STAGE_PATH,
-      now,
-      ttlMs: 300_000,
-    });
-  const tableOf = (post = httpPost) =>
-    createTableStores(
-      createDynamoClient({
-        region: REGION,
-        credentials: CREDENTIALS,
-        endpoint: dynalite.endpoint,
-        now,
-        post,
-        sleep: clock.sleep,
-      }),
-      dynalite.table,
-      now,
-    );
-  const sqsClient = (post = httpPost) =>
-    createSqsClient({
-      region: REGION,
-      credentials: CREDENTIALS,
-      endpoint: sqs.endpoint,
-      queueUrl: urls.delivery,
-      now,
-      post,
-      sleep: clock.sleep,
-    });
+  const { settingsSource, tableOf, sqsClient } = serviceClients({
+    clock,
+    post: httpPost,
+    ssm: ssm.endpoint,
+    sqs: { endpoint: sqs.endpoint, queueUrl: urls.delivery },
+    dynalite,
+  });
 
   const webhookLogs: string[] = [];
   const containers = Array.from({ length: options.containers ?? 1 }, (_, index) => {

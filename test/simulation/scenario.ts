@@ -73,6 +73,7 @@ export async function expectInvariants(
   expect(settled.overBudget).toEqual([]);
   expect(settled.rateLimited).toBe(options.learned ?? 0);
   expect(sim.world.model.peek(sim.world.urls.delivery)).toEqual([]);
+  expect(leakedSecrets(sim)).toEqual([]);
   await expectLoneEventAtOnce(sim);
   return settled;
 }
@@ -87,4 +88,21 @@ export async function expectLoneEventAtOnce(sim: Sim): Promise<void> {
     .messages()
     .filter((m) => m.errcode === 0 && JSON.stringify(m.message).includes(lone.token));
   expect(reached.map((m) => m.at - lone.at)).toEqual(lone.queuedFor.map(() => 0));
+}
+
+/** Every secret of the simulation: robot secrets, access tokens, keys, Gitee's secret. */
+const SECRET = /SECtest-[\w-]+|tokentest-[\w-]+|keytest-[\w-]+|gitee-simulation-secret-\w+/g;
+
+/**
+ * Secrets found where none may be: the functions' logs, the webhook's answers and every
+ * message that went through SQS (bodies and attributes, queue and DLQ).
+ */
+export function leakedSecrets(sim: Sim): string[] {
+  const places = [
+    ...sim.world.webhookLogs,
+    ...sim.world.consumerLogs,
+    ...sim.ledger.deliveries.map((delivery) => JSON.stringify(delivery.answer)),
+    ...sim.world.sqs.calls.map((call) => JSON.stringify(call.input)),
+  ];
+  return [...new Set(places.flatMap((text) => text.match(SECRET) ?? []))];
 }

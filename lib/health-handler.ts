@@ -1,6 +1,7 @@
 import { jsonResponse, type JsonResponse } from './http/json-response';
 import type { Logger } from './logger';
 import type { SettingsSource } from './settings/source';
+import { findTemplateProblems } from './settings/template-problems';
 
 export interface HealthDeps {
   settings: SettingsSource;
@@ -12,12 +13,19 @@ export interface HealthDeps {
 
 /**
  * GET /health: whether settings load, how events are delivered (queue or direct), which robots
- * are configured (names, and the chat platform of each) and which Gitee credential is accepted.
+ * are configured (names, and the chat platform of each), which Gitee credential is accepted,
+ * and whether every message template passes the validator (`templatesValid`; true when there
+ * are none). A faulty template does not make health fail: its robots send built-in messages.
  */
 export function createHealthHandler(deps: HealthDeps) {
   return async (): Promise<JsonResponse> => {
     try {
       const settings = await deps.settings.get();
+      // An engine that cannot load validates nothing: no template is known to be valid.
+      const templatesValid = await findTemplateProblems(settings).then(
+        (problems) => problems.length === 0,
+        () => false,
+      );
       return jsonResponse(200, {
         ok: true,
         version: deps.version,
@@ -26,6 +34,7 @@ export function createHealthHandler(deps: HealthDeps) {
         platforms: Object.fromEntries(settings.robots.map((robot) => [robot.name, robot.platform])),
         giteeSecretConfigured: settings.giteeSecrets.length > 0,
         giteeAuth: settings.giteeAuth,
+        templatesValid,
       });
     } catch (error) {
       deps.logger.error('health: settings unavailable', {

@@ -89,6 +89,12 @@ function putParameter(store: Store, input: Input) {
   const name = requireName(input, 'Name');
   const value = input.Value;
   if (typeof value !== 'string' || value === '') throw validation('Value must not be empty.');
+  // Real SSM reads {{ … }} as a reference to another parameter and refuses it.
+  if (/\{\{[\s\S]*\}\}/.test(value)) {
+    throw validation(
+      'Parameter value can\'t nest another parameter. Do not use "{{}}" in the value.',
+    );
+  }
   if (name.includes('/') && !name.startsWith('/')) {
     throw validation('Parameter name must be a fully qualified name.');
   }

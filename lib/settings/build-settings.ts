@@ -1,6 +1,7 @@
 import { Secret } from '../crypto/secret';
 import { inferPlatform, type PlatformName } from '../platforms/infer-platform';
 import { SettingsError } from '../errors';
+import { readTemplateParameters, type ConfiguredTemplates } from './configured-templates';
 import { parseConfig, type Config } from './parse-config';
 import { robotMessageOptions } from './parse-message-options';
 import {
@@ -16,6 +17,8 @@ import {
   type RobotCredentials,
   type RobotParameters,
 } from './robot-credentials';
+import { isTemplateParameterName } from './template-parameters';
+import { checkTemplateOwners, robotTemplates } from './template-rules';
 import type { RobotSettings, Settings } from './types';
 
 /**
@@ -40,14 +43,18 @@ export function buildSettings(parameters: ReadonlyMap<string, string>): Settings
     if (checked) credentials.set(name, { ...checked, ...robot });
   }
   if (!parsed.ok) problems.push(...parsed.problems.map((problem) => `config: ${problem}`));
+  const templates = readTemplateParameters(parameters, problems);
+  checkTemplateOwners(templates, [...inferred.keys()], problems);
   if (problems.length > 0 || !parsed.ok) throw new SettingsError(formatProblems(problems));
   const { routes, mentions, filters, giteeAuth, links } = parsed.config;
   const robots = orderRobotNames([...credentials.keys()], parsed.config.robots.keys()).flatMap(
     (name) => {
       const robot = credentials.get(name);
-      return robot ? [createRobot(name, robot, parsed.config)] : [];
+      return robot ? [createRobot(name, robot, parsed.config, templates, problems)] : [];
     },
   );
+  // A template on a robot whose msgtype takes none is known once its msgtype is.
+  if (problems.length > 0) throw new SettingsError(formatProblems(problems));
   return {
     giteeSecrets: readGiteeSecrets(parameters),
     giteeAuth,
@@ -56,6 +63,7 @@ export function buildSettings(parameters: ReadonlyMap<string, string>): Settings
     routes,
     mentions,
     filters,
+    ...(templates.all.length > 0 ? { templates: templates.all } : {}),
   };
 }
 
@@ -63,15 +71,24 @@ function createRobot(
   name: string,
   { webhook, secret, platform }: RobotCredentials & RobotPlatform,
   config: Config,
+  configured: ConfiguredTemplates,
+  problems: string[],
 ): RobotSettings {
   const overrides = config.robots.get(name) ?? { keywords: [] };
+  const options = robotMessageOptions(platform, config.defaults, overrides);
+  const templates = robotTemplates(
+    { name, platform, msgtype: options.msgtype },
+    configured,
+    problems,
+  );
   return {
-    ...robotMessageOptions(platform, config.defaults, overrides),
+    ...options,
     name,
     platform,
     webhook: new Secret(webhook),
     secret: secret === null ? null : new Secret(secret),
     keywords: overrides.keywords,
+    ...(templates === undefined ? {} : { templates }),
   };
 }
 
@@ -98,6 +115,7 @@ function collectRobotParameters(
   const robots = new Map<string, RobotParameters>();
   for (const [name, value] of parameters) {
     if (name === GITEE_SECRET_PARAMETER || name === CONFIG_PARAMETER) continue;
+    if (isTemplateParameterName(name)) continue;
     const robotParameter = parseRobotParameterName(name);
     if (!robotParameter) {
       problems.push(

@@ -1,6 +1,9 @@
+import { parseTemplateParameterName } from './template-parameters';
+
 /**
  * The SSM parameter layout (ARCHITECTURE.md, "Settings in SSM (contract)"), in one place.
  * Names are relative to the stage path, e.g. `/gitee-dingtalk/prod` + `/` + `gitee/secret`.
+ * Message templates (`templates/…`) have their own module, template-parameters.ts.
  */
 
 export type ParameterType = 'String' | 'SecureString';
@@ -33,16 +36,22 @@ export function parseRobotParameterName(
   return { robot: match[1] as string, key: match[2] as RobotParameterKey };
 }
 
-/** The config is the one non-secret parameter; webhooks carry an access_token, so they are secret. */
+/**
+ * The config and the message templates are the non-secret parameters; webhooks carry an
+ * access_token, so they are secret.
+ */
 export function parameterTypeOf(name: string): ParameterType {
-  return name === CONFIG_PARAMETER ? 'String' : 'SecureString';
+  return name === CONFIG_PARAMETER || parseTemplateParameterName(name) !== null
+    ? 'String'
+    : 'SecureString';
 }
 
 export function isKnownParameterName(name: string): boolean {
   return (
     name === GITEE_SECRET_PARAMETER ||
     name === CONFIG_PARAMETER ||
-    parseRobotParameterName(name) !== null
+    parseRobotParameterName(name) !== null ||
+    parseTemplateParameterName(name) !== null
   );
 }
 

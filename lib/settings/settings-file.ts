@@ -17,7 +17,14 @@ import {
   robotParameterName,
   ROBOT_NAME_PATTERN,
 } from './parameters';
+import { readTemplateEntries } from './read-templates';
 import { readYaml } from './read-yaml';
+import {
+  DEFAULTS_OWNER,
+  encodeTemplateValue,
+  templateParameterName,
+  type TemplatePart,
+} from './template-parameters';
 
 /** Everything in one file: the secrets, plus the config keys. */
 const FILE_KEYS = ['gitee', ...CONFIG_KEYS] as const;
@@ -25,7 +32,9 @@ const FILE_KEYS = ['gitee', ...CONFIG_KEYS] as const;
 /**
  * The one local settings file (CLI push/check, local playground) as the SSM parameters it
  * stands for: `gitee.secret(s)` → `gitee/secret`, `robots.<name>.webhook|secret` →
- * `robots/<name>/…`, everything else → the `config` YAML. `buildSettings` of the result then
+ * `robots/<name>/…`, `robots.<name>.templates` and `defaults.templates` → one
+ * `templates/<robot | defaults>/<key>/<title | text>` String each, everything else → the
+ * `config` YAML. `buildSettings` of the result then
  * validates exactly as the Lambda does. Throws SettingsError naming paths, never values.
  * No `gitee:` section → no `gitee/secret` (push then keeps the one in SSM, see the CLI).
  */
@@ -39,7 +48,8 @@ export function settingsFileToParameters(text: string): Map<string, string> {
   const giteeSecrets = readGiteeSecrets(top.get('gitee'), problems);
   if (giteeSecrets) parameters.set(GITEE_SECRET_PARAMETER, giteeSecrets.join('\n'));
   const robotConfig = readRobots(top.get('robots'), parameters, problems);
-  const config = buildConfigText(top, robotConfig);
+  const defaults = readDefaultTemplates(top.get('defaults'), parameters, problems);
+  const config = buildConfigText(new Map([...top, ['defaults', defaults]]), robotConfig);
   if (config !== undefined) parameters.set(CONFIG_PARAMETER, config);
   if (problems.length > 0) throw invalidFile(problems);
   return parameters;
@@ -111,10 +121,46 @@ function readRobots(
       const secret = readSecretLine(robot.get('secret'), `${path}.secret`, problems);
       if (secret !== undefined) parameters.set(robotParameterName(name, 'secret'), secret);
     }
-    const rest = new Map([...robot].filter(([key]) => key !== 'webhook' && key !== 'secret'));
+    if (robot.has('templates') && name === DEFAULTS_OWNER) {
+      // Its parameters would be templates/defaults/…, where defaults.templates live.
+      problems.push(
+        `robots.${DEFAULTS_OWNER}.templates: a robot named ${DEFAULTS_OWNER} cannot have templates of its own (it takes defaults.templates); rename the robot`,
+      );
+    } else if (robot.has('templates')) {
+      readTemplates(robot.get('templates'), name, parameters, problems);
+    }
+    const moved = ['webhook', 'secret', 'templates'];
+    const rest = new Map([...robot].filter(([key]) => !moved.includes(key)));
     if (rest.size > 0) robotConfig.set(name, rest);
   }
   return robotConfig;
+}
+
+/** `defaults:` without its `templates`, which become parameters of their own. */
+function readDefaultTemplates(
+  value: unknown,
+  parameters: Map<string, string>,
+  problems: Problems,
+): unknown {
+  if (!(value instanceof Map) || !value.has('templates')) return value;
+  readTemplates(value.get('templates'), DEFAULTS_OWNER, parameters, problems);
+  const rest = new Map([...value].filter(([key]) => key !== 'templates'));
+  return rest.size > 0 ? rest : undefined;
+}
+
+/** One owner's templates as `templates/<owner>/<key>/<part>` parameters, stored escaped. */
+function readTemplates(
+  value: unknown,
+  owner: string,
+  parameters: Map<string, string>,
+  problems: Problems,
+): void {
+  const entries = readTemplateEntries(value, owner, problems);
+  for (const [key, parts] of entries ?? []) {
+    for (const [part, text] of Object.entries(parts) as [TemplatePart, string][]) {
+      parameters.set(templateParameterName({ owner, key, part }), encodeTemplateValue(text));
+    }
+  }
 }
 
 /**

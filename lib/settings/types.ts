@@ -2,6 +2,8 @@ import type { Secret } from '../crypto/secret';
 import type { PlatformMsgType } from '../platforms/catalog';
 import type { MentionIdentity } from '../platforms/chat-platform';
 import type { PlatformName } from '../platforms/infer-platform';
+import type { TemplateSet } from '../templates/types';
+import type { TemplateProblem, TemplateSource } from '../templates/validate';
 
 export type Locale = 'zh-CN' | 'en';
 export type LinkMode = 'dingtalk' | 'browser';
@@ -38,6 +40,12 @@ export interface RobotSettings extends MessageOptions {
   secret: Secret | null;
   /** The robot's custom keywords (at most 10; WeCom none); one is always in the message. */
   keywords: string[];
+  /**
+   * The message templates it renders with (issue 12): its own, else `defaults.templates` when
+   * its msgtype takes one; undefined: built-in messages only. Set aside (undefined) when the
+   * validator found a mistake in them, so a typo never reaches a group.
+   */
+  templates?: TemplateSet;
 }
 
 /** One `routes:` entry of the config (routing issue contract). */
@@ -86,4 +94,20 @@ export interface Settings {
   routes: Route[] | undefined;
   mentions: Record<string, MentionTarget>;
   filters: Filters;
+  /** Every configured template text (robots' own and the defaults'), for the validator. */
+  templates?: readonly ConfiguredTemplate[];
+  /**
+   * What the validator found in `templates` when the settings were loaded (loadSettings):
+   * empty when all are valid; undefined when these settings were built without it.
+   */
+  templateProblems?: readonly TemplateProblem[];
+}
+
+/** One template text where it is configured: `templates/<owner>/<key>/<part>` in SSM. */
+export interface ConfiguredTemplate extends TemplateSource {
+  /** A robot's name, or `defaults`. */
+  owner: string;
+  /** `default`, an event or event.action. */
+  key: string;
+  part: 'title' | 'text';
 }

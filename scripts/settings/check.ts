@@ -3,17 +3,22 @@ import { PLATFORM_CATALOG } from '../../lib/platforms/catalog';
 import { buildSettings } from '../../lib/settings/build-settings';
 import { GITEE_SECRET_PARAMETER, MAX_PARAMETER_VALUE_BYTES } from '../../lib/settings/parameters';
 import { settingsFileToParameters } from '../../lib/settings/settings-file';
+import { findTemplateProblems } from '../../lib/settings/template-problems';
 import type { Settings } from '../../lib/settings/types';
 import type { WriteLine } from './output';
+import { describeTemplateProblems } from './template-report';
+import { templateLines, templateWarnings } from './template-summary';
 
 /**
- * A settings file validated exactly as the Lambda validates SSM (buildSettings), plus SSM's own
- * size limit, so `check` passing means `push` will be accepted. Throws SettingsError.
+ * A settings file validated exactly as the Lambda validates SSM (buildSettings), every
+ * template parsed and checked (where the Lambda would set a faulty one aside, this refuses
+ * it, with the file's line), plus SSM's own size limit, so `check` passing means `push` will
+ * be accepted and every template renders. Throws SettingsError.
  */
-export function validateSettingsFile(text: string): {
-  parameters: Map<string, string>;
-  settings: Settings;
-} {
+export async function validateSettingsFile(
+  text: string,
+  fileName = 'the settings file',
+): Promise<{ parameters: Map<string, string>; settings: Settings }> {
   const parameters = settingsFileToParameters(text);
   const settings = buildSettings(parameters);
   const tooLarge = [...parameters]
@@ -25,12 +30,20 @@ export function validateSettingsFile(text: string): {
     );
   if (tooLarge.length > 0)
     throw new SettingsError(['parameter too large:', ...tooLarge].join('\n'));
+  const problems = await findTemplateProblems(settings);
+  if (problems.length > 0) {
+    throw new SettingsError(describeTemplateProblems(problems, settings, { text, fileName }));
+  }
   return { parameters, settings };
 }
 
 /** `check --file F`: validation only, offline; prints a summary without any secret. */
-export function checkSettingsFile(text: string, fileName: string, out: WriteLine): void {
-  const { parameters, settings } = validateSettingsFile(text);
+export async function checkSettingsFile(
+  text: string,
+  fileName: string,
+  out: WriteLine,
+): Promise<void> {
+  const { parameters, settings } = await validateSettingsFile(text, fileName);
   out(`${fileName}: valid`);
   out(
     parameters.has(GITEE_SECRET_PARAMETER)
@@ -51,6 +64,7 @@ export function checkSettingsFile(text: string, fileName: string, out: WriteLine
   out(
     `  mentions: ${Object.keys(settings.mentions).length}, ignored senders: ${settings.filters.ignoreSenders.length}`,
   );
+  for (const line of templateLines(settings)) out(`  ${line}`);
   for (const warning of warningsFor(settings)) out(`warning: ${warning}`);
 }
 
@@ -59,11 +73,14 @@ export function checkSettingsFile(text: string, fileName: string, out: WriteLine
  * Only DingTalk insists on a security setting; Feishu's are optional and WeCom has none.
  */
 export function warningsFor(settings: Settings): string[] {
-  return settings.robots
-    .filter((robot) => robot.platform === 'dingtalk')
-    .filter((robot) => robot.keywords.length === 0 && robot.secret === null)
-    .map(
-      (robot) =>
-        `robot ${robot.name} has neither keywords nor a secret; DingTalk refuses its messages unless its security setting is an IP allow-list`,
-    );
+  return [
+    ...settings.robots
+      .filter((robot) => robot.platform === 'dingtalk')
+      .filter((robot) => robot.keywords.length === 0 && robot.secret === null)
+      .map(
+        (robot) =>
+          `robot ${robot.name} has neither keywords nor a secret; DingTalk refuses its messages unless its security setting is an IP allow-list`,
+      ),
+    ...templateWarnings(settings),
+  ];
 }

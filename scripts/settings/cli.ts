@@ -67,7 +67,7 @@ export async function runSettingsCli(argv: string[], deps: CliDeps): Promise<num
 
 async function runCommand(args: Args, deps: CliDeps): Promise<number> {
   if (args.command === 'check') {
-    checkSettingsFile(await readSettingsFile(args.file, deps), args.file, deps.out);
+    await checkSettingsFile(await readSettingsFile(args.file, deps), args.file, deps.out);
     return 0;
   }
   if (args.command === 'status' || args.command === 'redrive') return runQueueCommand(args, deps);

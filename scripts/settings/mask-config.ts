@@ -105,3 +105,24 @@ function maskScalar(value: unknown): unknown {
   if (/^https?:\/\//i.test(value.trim())) return maskUrl(value);
   return value;
 }
+
+/** The robot webhook hosts: a URL on one of them in a template carries a credential. */
+const ROBOT_HOSTS =
+  /^(oapi\.dingtalk\.com|open\.feishu\.cn|open\.larksuite\.com|qyapi\.weixin\.qq\.com)$/i;
+
+/**
+ * A template's text as `show` prints it. Templates are not secret (String parameters, shown in
+ * full so the operator can read them), but one may hold what was pasted by mistake: a robot's
+ * webhook address or a SEC… signing secret is masked as elsewhere.
+ */
+export function maskTemplateText(text: string): string {
+  return text
+    .replace(/https?:\/\/[^\s)"'<>]+/gi, (url) => {
+      try {
+        return ROBOT_HOSTS.test(new URL(url).hostname) ? maskUrl(url) : url;
+      } catch {
+        return url;
+      }
+    })
+    .replace(/\bSEC[0-9a-f]{16,}/gi, (secret) => maskSecret(secret));
+}

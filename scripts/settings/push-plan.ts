@@ -5,6 +5,10 @@ import {
   parameterTypeOf,
   parseRobotParameterName,
 } from '../../lib/settings/parameters';
+import {
+  parseTemplateParameterName,
+  templateConfigPath,
+} from '../../lib/settings/template-parameters';
 
 export type ChangeAction = 'create' | 'update' | 'unchanged' | 'delete' | 'keep';
 
@@ -48,14 +52,19 @@ export function planChanges(
  * then. Config is checked against the robots that have a webhook, and a robot secret needs its
  * webhook, so: secrets and webhooks first (a new robot's webhook before its secret), config
  * once every robot it names exists, deletions last (config, then secrets, then the webhooks
- * config no longer names). Stopping after any call leaves settings the Lambda accepts, if the
- * stored ones and the file both were.
+ * config no longer names). Templates need their robot's webhook and a msgtype that takes them,
+ * which config sets: templates the file drops go before config is written (a robot may be
+ * turning to text), new ones after config and its deletion (it may be turning to markdown),
+ * and both before any webhook goes. Stopping after any call leaves settings the Lambda
+ * accepts, if the stored ones and the file both were.
  */
 function pushOrder(change: Change): number {
   const kind =
     change.name === GITEE_SECRET_PARAMETER || change.name === CONFIG_PARAMETER
       ? change.name
-      : (parseRobotParameterName(change.name)?.key ?? 'other');
+      : parseTemplateParameterName(change.name)
+        ? 'template'
+        : (parseRobotParameterName(change.name)?.key ?? 'other');
   // Unchanged and kept parameters sit with the writes, so the report reads in one order.
   const step = PUSH_STEPS.indexOf(`${change.action === 'delete' ? 'delete' : 'write'} ${kind}`);
   return step === -1 ? PUSH_STEPS.length : step;
@@ -65,8 +74,10 @@ const PUSH_STEPS = [
   `write ${GITEE_SECRET_PARAMETER}`,
   'write webhook',
   'write secret',
+  'delete template',
   `write ${CONFIG_PARAMETER}`,
   `delete ${CONFIG_PARAMETER}`,
+  'write template',
   'delete secret',
   'delete webhook',
 ];
@@ -75,6 +86,15 @@ function removal(name: string, desired: ReadonlyMap<string, string>): Change {
   if (name === GITEE_SECRET_PARAMETER) return { name, action: 'keep', reason: 'not in the file' };
   if (name === CONFIG_PARAMETER)
     return { name, action: 'delete', reason: 'the file has no config keys' };
+  const template = parseTemplateParameterName(name);
+  if (template !== null) {
+    const { owner, key, part } = template;
+    return {
+      name,
+      action: 'delete',
+      reason: `the file has no ${templateConfigPath(owner, key, part)}`,
+    };
+  }
   const robot = parseRobotParameterName(name)?.robot;
   if (robot === undefined)
     return { name, action: 'delete', reason: 'not part of the settings layout' };

@@ -31,7 +31,7 @@ export async function pushSettings(
   options: { stage: string; text: string; fileName: string; dryRun: boolean },
   out: WriteLine,
 ): Promise<Change[]> {
-  const { parameters, settings } = validateSettingsFile(options.text);
+  const { parameters, settings } = await validateSettingsFile(options.text, options.fileName);
   const path = settingsPathForStage(options.stage);
   const current = await loadCurrent(client, path);
   const changes = planChanges(current, parameters);

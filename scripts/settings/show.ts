@@ -13,9 +13,12 @@ import {
   settingsPathForStage,
 } from '../../lib/settings/parameters';
 import { readYaml } from '../../lib/settings/read-yaml';
+import { findTemplateProblems } from '../../lib/settings/template-problems';
 import { maskSecret, maskUrl } from './mask';
 import { maskConfig, maskRobotOptions } from './mask-config';
 import type { WriteLine } from './output';
+import { describeTemplateProblems } from './template-report';
+import { addTemplatesToView, templateParameterLine } from './show-templates';
 
 /**
  * `show --stage S`: what SSM holds, in the settings-file layout, every secret masked, then
@@ -35,6 +38,8 @@ export async function showSettings(
   out(`# ${path}: ${records.size} parameter(s), secrets masked`);
   out(stringify(buildMaskedView(records), { lineWidth: 0 }).trimEnd());
   for (const line of describePlatforms(records)) out(line);
+  const templates = templateParameterLine(records);
+  if (templates !== null) out(templates);
   const giteeSecrets = secretLines(records.get(GITEE_SECRET_PARAMETER)?.value ?? '').length;
   if (giteeSecrets > 1) {
     out(
@@ -50,15 +55,22 @@ export async function showSettings(
       );
     }
   }
+  let settings;
   try {
-    buildSettings(new Map([...records].map(([name, record]) => [name, record.value])));
-    out('Valid: the Lambda accepts these settings.');
-    return true;
+    settings = buildSettings(new Map([...records].map(([name, record]) => [name, record.value])));
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     out(error.message);
     return false;
   }
+  out('Valid: the Lambda accepts these settings.');
+  const problems = await findTemplateProblems(settings);
+  if (problems.length === 0) return true;
+  out(describeTemplateProblems(problems, settings));
+  out(
+    'The Lambda sets these templates aside: their robots get built-in messages until a push fixes them.',
+  );
+  return false;
 }
 
 function buildMaskedView(records: ReadonlyMap<string, ParameterRecord>): Map<string, unknown> {
@@ -76,6 +88,7 @@ function buildMaskedView(records: ReadonlyMap<string, ParameterRecord>): Map<str
     // A `gitee:` that ended up in config must not hide the real gitee/secret beside it.
     view.set(view.has(key) ? `${key} (in config)` : key, value);
   }
+  addTemplatesToView(view, records);
   return view;
 }
 

@@ -24,6 +24,7 @@ describe('health handler', () => {
         platforms: { team: 'dingtalk', ops: 'dingtalk' },
         giteeSecretConfigured: true,
         giteeAuth: 'either',
+        templatesValid: true,
       });
       expect(answer.body).not.toMatch(/SEC|token|secret-0001|127\.0\.0\.1/);
     } finally {

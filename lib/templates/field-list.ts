@@ -51,7 +51,7 @@ const commit = (path: string): FieldDoc[] => [
   {
     path: `${path}.title`,
     type: 'string',
-    description: 'First line of the message',
+    description: 'First line of the message, at most 128 characters',
     example: 'fix: login redirect',
   },
   {
@@ -118,7 +118,7 @@ export const TEMPLATE_FIELDS: readonly FieldDoc[] = [
   { path: 'time', type: 'string', description: "The same in the robot's time zone", example: '2021-10-08 17:53' },
   { path: 'issue', type: 'object or nil', description: 'issue, and a comment on an issue', example: '' },
   { path: 'issue.number', type: 'string', description: 'The issue number, a string', example: 'I4CYEO' },
-  { path: 'issue.title', type: 'string', description: 'Title', example: 'create by api' },
+  { path: 'issue.title', type: 'string', description: 'Title, at most 128 characters', example: 'create by api' },
   { path: 'issue.url', type: 'string', description: 'The issue page', example: 'https://gitee.com/kit101/drone-yml-test/issues/I4CF12' },
   { path: 'issue.state', type: 'string', description: 'Gitee\'s state: open, progressing, closed, rejected', example: 'open' },
   { path: 'issue.labels', type: 'list of strings', description: 'Label names', example: 'bug' },
@@ -130,7 +130,7 @@ export const TEMPLATE_FIELDS: readonly FieldDoc[] = [
   { path: 'issue.excerpt', type: 'string', description: 'The body as one line of prose, at most 200 characters', example: 'create by api body' },
   { path: 'pull_request', type: 'object or nil', description: 'pull_request, and a comment on one', example: '' },
   { path: 'pull_request.number', type: 'number or nil', description: 'The pull request number', example: '9' },
-  { path: 'pull_request.title', type: 'string', description: 'Title', example: 'feat-3' },
+  { path: 'pull_request.title', type: 'string', description: 'Title, at most 128 characters', example: 'feat-3' },
   { path: 'pull_request.url', type: 'string', description: 'The pull request page', example: 'https://gitee.com/kit101/drone-yml-test/pulls/9' },
   { path: 'pull_request.source_branch', type: 'string', description: 'Source branch', example: 'feat-3' },
   { path: 'pull_request.target_branch', type: 'string', description: 'Target branch', example: 'master' },

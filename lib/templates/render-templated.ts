@@ -53,14 +53,19 @@ export async function renderTemplatedOrBuiltIn<M>(
     template: picked.key,
     reason: cutLine(reason, MAX_REASON),
   });
+  if (!Object.hasOwn(TEMPLATED_PLATFORMS, platform.name)) {
+    return fallback(`${platform.label} takes no template`);
+  }
   // Each platform's renderer makes that platform's messages (the tables share their keys).
   const renderer = TEMPLATED_PLATFORMS[platform.name] as unknown as TemplatedRenderer<M>;
   if (!renderer.msgtypes.includes(options.msgtype)) {
     return fallback(`msgtype ${options.msgtype} takes no template`);
   }
-  const fields = renderFields(view, options);
-  if (fields === null) return fallback('the event carries no template fields');
   try {
+    // A view read back from a queue message is JSON of another version, perhaps: its fields
+    // are read inside the try, so a shape this version does not know only falls back.
+    const fields = renderFields(view, options);
+    if (fields === null) return fallback('the event carries no template fields');
     const message = await templated(picked.template, fields, renderer, request);
     if (message === 'empty') return fallback('the template rendered empty');
     if (message === null) return fallback('the message does not fit even with the text cut');

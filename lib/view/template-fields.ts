@@ -100,7 +100,8 @@ export interface TemplateFields {
 
 /** No robot lists more (the renderers' MAX_COMMITS_CAP), and the queue message stays small. */
 const MAX_COMMITS = 50;
-const LIMIT = { name: 64, ref: 128, title: 256, label: 30, list: 20, excerpt: 200 } as const;
+/** Longest user text kept, in characters: a little over what a built-in message shows. */
+const LIMIT = { name: 64, ref: 128, title: 128, label: 30, list: 20, excerpt: 200 } as const;
 
 interface FieldsContext {
   t: LocaleText;

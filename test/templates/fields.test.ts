@@ -1,4 +1,5 @@
 import { TEMPLATE_FIELDS } from '../../lib/templates/field-list';
+import { fieldTable } from '../../lib/templates/field-table';
 import { renderFields } from '../../lib/templates/render-fields';
 import { describeEvent } from '../../lib/view/describe-event';
 import { onGiteeHost } from '../../lib/view/gitee-links';
@@ -111,5 +112,16 @@ describe('template fields', () => {
     for (const key of ['sender', 'pusher', 'user', 'user_name']) delete payload[key];
     const fields = viewOf(parsePayload(payload), 'en').fields!;
     expect(fields.actor).toEqual({ name: 'Someone', login: '' });
+  });
+});
+
+describe('fieldTable', () => {
+  it('documents every field once, with its type', () => {
+    const rows = fieldTable().split('\n').slice(2);
+    expect(rows).toHaveLength(TEMPLATE_FIELDS.length);
+    expect(rows[0]).toBe(
+      '| `event` | string | push, tag_push, issue, pull_request or comment | `push` |',
+    );
+    expect(rows.find((row) => row.startsWith('| `issue` |'))).toContain('object or nil');
   });
 });

@@ -59,6 +59,8 @@ export interface QueueMode {
   store: PacingStore | null;
   replays: ReplayStore;
   bursts: ReplayStore;
+  /** The pause between enqueue retries; a simulation on a virtual clock passes its own. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type DeliveryOption = { mode: 'direct' } | QueueMode;
@@ -137,6 +139,7 @@ function queueParts(deps: RelayDeps, queue: QueueMode, post: PostJson): ModePart
       store: queue.store,
       deliverer,
       metrics: deps.metrics ?? noMetrics,
+      ...(queue.sleep ? { sleep: queue.sleep } : {}),
     },
   };
 }

@@ -1,31 +1,39 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import { parse } from 'yaml';
+import { packagedStack } from '../test/package/stack';
 
 export const ROOT = join(__dirname, '..');
 export const OUT = join(ROOT, 'bench', 'out');
-const SERVERLESS_DIR = join(ROOT, '.serverless');
-/** What the packaged zips are built from; a zip older than any of them is rebuilt. */
-const SOURCES = ['functions', 'lib', 'serverless.yml', 'package.json', 'package-lock.json'];
 
 export interface Artifacts {
   /** Where jobs, logs and unzipped bundles go. */
   outDir: string;
   /** The webhook handler as Lambda loads it (functions/webhook.js). */
   webhookBundle: string;
+  /** The deliver handler as Lambda loads it (functions/deliver.js). */
+  deliverBundle: string;
   referenceBundle: string;
+  /** The hand-rolled consumer on the SDK clients (bench/reference/consumer.ts). */
+  referenceConsumerBundle: string;
   coldRunner: string;
   warmRunner: string;
-  zipBytes: { webhook: number; health: number; reference: number };
+  zipBytes: {
+    webhook: number;
+    health: number;
+    deliver: number;
+    reference: number;
+    referenceConsumer: number;
+  };
 }
 
 export interface ArtifactOptions {
   outDir: string;
   /**
    * 'packaged' (the benchmark): the zips of `serverless package`, rebuilt when older than the
-   * sources. 'source' (the harness test): the webhook bundled straight from the sources with
+   * sources. 'source' (the harness test): the functions bundled straight from the sources with
    * the same esbuild options, so a test never rewrites .serverless/ under another one.
    */
   webhook: 'packaged' | 'source';
@@ -37,79 +45,63 @@ export async function prepareArtifacts(options: ArtifactOptions): Promise<Artifa
   const { outDir } = options;
   mkdirSync(outDir, { recursive: true });
   const referenceBundle = join(outDir, 'reference', 'functions', 'relay.js');
-  const [webhook, coldRunner, warmRunner] = await Promise.all([
-    options.webhook === 'packaged'
-      ? unzipPackagedWebhook(outDir, options.log)
-      : bundleWebhook(outDir),
+  const referenceConsumerBundle = join(outDir, 'reference', 'functions', 'consumer.js');
+  const [functions, coldRunner, warmRunner] = await Promise.all([
+    options.webhook === 'packaged' ? unzipPackaged(outDir, options.log) : bundleFunctions(outDir),
     buildRunner(outDir, 'cold'),
     buildRunner(outDir, 'warm'),
     bundle(join(ROOT, 'bench', 'reference', 'relay.ts'), referenceBundle),
+    bundle(join(ROOT, 'bench', 'reference', 'consumer.ts'), referenceConsumerBundle),
   ]);
   return {
     outDir,
-    webhookBundle: webhook.bundle,
+    webhookBundle: functions.bundles.webhook,
+    deliverBundle: functions.bundles.deliver,
     referenceBundle,
+    referenceConsumerBundle,
     coldRunner,
     warmRunner,
-    zipBytes: { ...webhook.zipBytes, reference: zipFile(referenceBundle, 'relay.js') },
-  };
-}
-
-async function unzipPackagedWebhook(outDir: string, log: (line: string) => void) {
-  ensurePackaged(log);
-  const dir = join(outDir, 'packaged', 'webhook');
-  rmSync(dir, { recursive: true, force: true });
-  execFileSync('python3', ['-m', 'zipfile', '-e', join(SERVERLESS_DIR, 'webhook.zip'), dir]);
-  const size = (name: string) => statSync(join(SERVERLESS_DIR, name)).size;
-  return {
-    bundle: join(dir, 'functions', 'webhook.js'),
-    zipBytes: { webhook: size('webhook.zip'), health: size('health.zip') },
-  };
-}
-
-async function bundleWebhook(outDir: string) {
-  const bundled = (name: string) => join(outDir, 'source', name, 'functions', `${name}.js`);
-  await Promise.all(
-    ['webhook', 'health'].map((name) =>
-      bundle(join(ROOT, 'functions', `${name}.ts`), bundled(name)),
-    ),
-  );
-  return {
-    bundle: bundled('webhook'),
     zipBytes: {
-      webhook: zipFile(bundled('webhook'), 'functions/webhook.js'),
-      health: zipFile(bundled('health'), 'functions/health.js'),
+      ...functions.zipBytes,
+      reference: zipFile(referenceBundle, 'relay.js'),
+      referenceConsumer: zipFile(referenceConsumerBundle, 'consumer.js'),
     },
   };
 }
 
-/** Runs `serverless package` when a zip is missing or older than its sources. */
-function ensurePackaged(log: (line: string) => void): void {
-  const zips = ['webhook.zip', 'health.zip'].map((name) => join(SERVERLESS_DIR, name));
-  const newestSource = Math.max(...SOURCES.map((path) => newestMtime(join(ROOT, path))));
-  const fresh = zips.every((zip) => existsSync(zip) && statSync(zip).mtimeMs >= newestSource);
-  if (fresh) return;
-  log('packaging: npx serverless package --stage bench');
-  try {
-    execFileSync('npx', ['serverless', 'package', '--stage', 'bench'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`serverless package failed:\n${stdout}${stderr}`.slice(-4000), {
-      cause: error,
-    });
-  }
+const FUNCTIONS = ['webhook', 'health', 'deliver'] as const;
+type FunctionName = (typeof FUNCTIONS)[number];
+
+/**
+ * The zips of `serverless package` in .serverless/, packaged first (offline, no credentials,
+ * under the package tests' lock) when missing or older than the sources.
+ */
+async function unzipPackaged(outDir: string, log: (line: string) => void) {
+  log('packaged zips: .serverless/ (packaged again when older than the sources)');
+  const packaged = await packagedStack();
+  const unzip = (name: FunctionName) => {
+    const dir = join(outDir, 'packaged', name);
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync('python3', ['-m', 'zipfile', '-e', join(packaged.dir, `${name}.zip`), dir]);
+    return join(dir, 'functions', `${name}.js`);
+  };
+  const size = (name: FunctionName) => statSync(join(packaged.dir, `${name}.zip`)).size;
+  return {
+    bundles: { webhook: unzip('webhook'), deliver: unzip('deliver') },
+    zipBytes: { webhook: size('webhook'), health: size('health'), deliver: size('deliver') },
+  };
 }
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+async function bundleFunctions(outDir: string) {
+  const bundled = (name: FunctionName) => join(outDir, 'source', name, 'functions', `${name}.js`);
+  await Promise.all(
+    FUNCTIONS.map((name) => bundle(join(ROOT, 'functions', `${name}.ts`), bundled(name))),
+  );
+  const size = (name: FunctionName) => zipFile(bundled(name), `functions/${name}.js`);
+  return {
+    bundles: { webhook: bundled('webhook'), deliver: bundled('deliver') },
+    zipBytes: { webhook: size('webhook'), health: size('health'), deliver: size('deliver') },
+  };
 }
 
 /** serverless-esbuild's option names that are not esbuild's (dist/bundle.js drops the same). */
@@ -142,7 +134,11 @@ const PLUGIN_ONLY = new Set([
  * bundled with these, so it is bundled exactly as the project's functions are.
  */
 export function serverlessEsbuildOptions(): BuildOptions {
-  const manifest = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
+  // CloudFormation's tags (!Ref, !GetAtt, !Sub…) are left unresolved: only provider and custom
+  // are read here, and they hold none.
+  const manifest = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), {
+    logLevel: 'error',
+  }) as {
     provider: { runtime: string };
     custom?: { esbuild?: Record<string, unknown> };
   };

@@ -57,11 +57,16 @@ function failure(label: string, code: number | null, stderr: string, logPath: st
   return new Error(`${label} exited with ${code}; log ${logPath}\n${stderr.slice(-2000)}`);
 }
 
+/**
+ * One cold start in a fresh process; `env` adds to (or overrides) the Lambda environment, e.g.
+ * queue mode's variables or another function's name.
+ */
 export async function runColdChild(
   artifacts: Artifacts,
   fakes: BenchFakes,
   job: Omit<ColdJob, 'resultPath'>,
   label: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ result: ColdResult; ssmCalls: number; ssmRequestAtMs: number | null }> {
   const id = `${label}-cold-${++sequence}`;
   const jobPath = join(artifacts.outDir, 'jobs', `${id}.json`);
@@ -71,7 +76,7 @@ export async function runColdChild(
   const log = logFile(artifacts.outDir, id);
   const callsBefore = fakes.ssmCalls();
   const child = spawn(process.execPath, [...nodeArgs(id), artifacts.coldRunner, jobPath], {
-    env: lambdaEnv(fakes, job.bundle),
+    env: { ...lambdaEnv(fakes, job.bundle), ...env },
     stdio: ['ignore', log.fd, 'pipe'],
   });
   let stderr = '';
@@ -95,6 +100,7 @@ export async function runWarmChild(
   fakes: BenchFakes,
   job: WarmJob,
   label: string,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ result: WarmResult; ssmCalls: number }> {
   const id = `${label}-warm-${++sequence}`;
   const jobPath = join(artifacts.outDir, 'jobs', `${id}.json`);
@@ -103,7 +109,7 @@ export async function runWarmChild(
   const log = logFile(artifacts.outDir, id);
   const bundle = job.subject.kind === 'bundle' ? job.subject.bundle : artifacts.warmRunner;
   const child = fork(artifacts.warmRunner, [jobPath], {
-    env: lambdaEnv(fakes, bundle),
+    env: { ...lambdaEnv(fakes, bundle), ...env },
     stdio: ['ignore', log.fd, 'pipe', 'ipc'],
     execArgv: nodeArgs(id),
   });

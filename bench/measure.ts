@@ -1,6 +1,6 @@
 import type { Artifacts } from './artifacts';
 import { runColdChild, runWarmChild } from './children';
-import type { ColdResult, WarmJob } from './child/protocol';
+import type { ColdJob, ColdResult, WarmJob } from './child/protocol';
 import type { BenchFakes } from './fakes';
 import { signedPushEvent } from './gitee-event';
 import { GITEE_SECRET, readPushBody, ROBOTS } from './scenario';
@@ -49,75 +49,119 @@ function checkAnswer(name: string, answer: ColdResult['answer']): void {
   }
 }
 
-/**
- * Cold starts of both bundles, interleaved (and in alternating order) so both share the
- * machine's noise; one discarded run of each first warms the disk cache.
- */
-export async function measureColdStarts(
-  artifacts: Artifacts,
-  fakes: BenchFakes,
-  runs: number,
-): Promise<Record<BundleName, ColdSeries>> {
-  const body = readPushBody();
-  const empty = (): ColdSeries => ({
+/** One handler to cold-start: its bundle, extra environment, event and proof of work. */
+export interface ColdSubject {
+  bundle: string;
+  env?: NodeJS.ProcessEnv;
+  /** The first event of this run (a fresh one each time). */
+  event(): ColdJob['event'] | Promise<ColdJob['event']>;
+  /** Throws unless the answer (and the fakes) show the work was done. */
+  check(result: ColdResult): void | Promise<void>;
+  /** After the run, e.g. what the event source mapping deletes. */
+  after?(event: ColdJob['event']): void | Promise<void>;
+}
+
+function emptyCold(): ColdSeries {
+  return {
     coldStartMs: [],
     requireMs: [],
     sinceProcessStartMs: [],
     ssmCalls: [],
     ssmRequestAtMs: [],
     maxRssKb: [],
-  });
-  const series: Record<BundleName, ColdSeries> = { project: empty(), reference: empty() };
-  const names: BundleName[] = ['project', 'reference'];
+  };
+}
+
+/**
+ * Cold starts of several subjects, interleaved (and in alternating order) so all share the
+ * machine's noise; one discarded run of each first warms the disk cache.
+ */
+export async function measureColdSeries<Name extends string>(
+  artifacts: Artifacts,
+  fakes: BenchFakes,
+  subjects: Record<Name, ColdSubject>,
+  runs: number,
+): Promise<Record<Name, ColdSeries>> {
+  const names = Object.keys(subjects) as Name[];
+  const series = Object.fromEntries(names.map((name) => [name, emptyCold()])) as Record<
+    Name,
+    ColdSeries
+  >;
   for (let run = -1; run < runs; run += 1) {
     for (const name of run % 2 === 0 ? names : [...names].reverse()) {
-      const event = signedPushEvent(body, GITEE_SECRET, Date.now());
-      const bundle = bundles(artifacts)[name];
-      const { result, ssmCalls, ssmRequestAtMs } = await runColdChild(
-        artifacts,
-        fakes,
-        { bundle, event },
-        name,
-      );
-      checkAnswer(name, result.answer);
+      const subject = subjects[name];
+      const event = await subject.event();
+      const job = { bundle: subject.bundle, event };
+      const cold = await runColdChild(artifacts, fakes, job, name, subject.env);
+      await subject.check(cold.result);
+      await subject.after?.(event);
       if (run < 0) continue;
       const s = series[name];
-      s.coldStartMs.push(result.coldStartMs);
-      s.requireMs.push(result.requireMs);
-      s.sinceProcessStartMs.push(result.loadStartMs + result.coldStartMs);
-      s.ssmCalls.push(ssmCalls);
-      if (ssmRequestAtMs !== null) s.ssmRequestAtMs.push(ssmRequestAtMs);
-      s.maxRssKb.push(result.maxRssKb);
+      s.coldStartMs.push(cold.result.coldStartMs);
+      s.requireMs.push(cold.result.requireMs);
+      s.sinceProcessStartMs.push(cold.result.loadStartMs + cold.result.coldStartMs);
+      s.ssmCalls.push(cold.ssmCalls);
+      if (cold.ssmRequestAtMs !== null) s.ssmRequestAtMs.push(cold.ssmRequestAtMs);
+      s.maxRssKb.push(cold.result.maxRssKb);
     }
   }
   return series;
 }
 
-/** Warm runs of the project, the reference and the floor, in rounds with rotating order. */
-export async function measureWarm(
+/** A direct-mode webhook subject: a signed push, answered 200 delivered. */
+export function webhookSubject(name: string, bundle: string): ColdSubject {
+  const body = readPushBody();
+  return {
+    bundle,
+    event: () => signedPushEvent(body, GITEE_SECRET, Date.now()),
+    check: (result) => checkAnswer(name, result.answer),
+  };
+}
+
+/** Cold starts of the project's webhook (direct mode) and the reference relay. */
+export async function measureColdStarts(
   artifacts: Artifacts,
   fakes: BenchFakes,
+  runs: number,
+): Promise<Record<BundleName, ColdSeries>> {
+  return measureColdSeries(
+    artifacts,
+    fakes,
+    {
+      project: webhookSubject('project', bundles(artifacts).project),
+      reference: webhookSubject('reference', bundles(artifacts).reference),
+    },
+    runs,
+  );
+}
+
+/** One handler to run warm: a bundle or a floor, its extra environment and expected status. */
+export interface WarmSubject {
+  subject: WarmJob['subject'];
+  env?: NodeJS.ProcessEnv;
+  expectStatus?: number;
+}
+
+/** Warm runs of several subjects, in rounds with rotating order. */
+export async function measureWarmSubjects<Name extends string>(
+  artifacts: Artifacts,
+  fakes: BenchFakes,
+  subjects: Record<Name, WarmSubject>,
   sizes: WarmSizes,
-): Promise<Record<SubjectName, WarmSeries>> {
-  const names: SubjectName[] = ['project', 'reference', 'floor'];
+): Promise<Record<Name, WarmSeries>> {
+  const names = Object.keys(subjects) as Name[];
   const series = Object.fromEntries(names.map((name) => [name, emptyWarm()])) as Record<
-    SubjectName,
+    Name,
     WarmSeries
   >;
-  const floorRobots = ROBOTS.map((robot) => ({
-    url: fakes.robotUrl(robot),
-    secret: robot.secret,
-    keyword: robot.keywords[0] ?? null,
-  }));
   const per = (total: number) => Math.max(1, Math.round(total / sizes.rounds));
   for (let round = 0; round < sizes.rounds; round += 1) {
     const order = names.map((_, i) => names[(i + round) % names.length]!);
     for (const name of order) {
+      const { subject, env, expectStatus } = subjects[name];
       const job: WarmJob = {
-        subject:
-          name === 'floor'
-            ? { kind: 'floor', robots: floorRobots }
-            : { kind: 'bundle', bundle: bundles(artifacts)[name] },
+        subject,
+        expectStatus,
         body: readPushBody(),
         giteeSecret: GITEE_SECRET,
         // Within Gitee's one-hour window, one millisecond apart: no two events look alike.
@@ -129,7 +173,7 @@ export async function measureWarm(
       };
       fakes.robots.reset();
       const connectionsBefore = fakes.robotConnections();
-      const { result, ssmCalls } = await runWarmChild(artifacts, fakes, job, name);
+      const { result, ssmCalls } = await runWarmChild(artifacts, fakes, job, name, env);
       if (result.failures > 0) {
         const first = JSON.stringify(result.firstFailure);
         throw new Error(`${name}: ${result.failures} warm invocations failed; first: ${first}`);
@@ -148,6 +192,25 @@ export async function measureWarm(
     }
   }
   return series;
+}
+
+/** Warm runs of the project (direct mode), the reference and the floor. */
+export async function measureWarm(
+  artifacts: Artifacts,
+  fakes: BenchFakes,
+  sizes: WarmSizes,
+): Promise<Record<SubjectName, WarmSeries>> {
+  const floorRobots = ROBOTS.map((robot) => ({
+    url: fakes.robotUrl(robot),
+    secret: robot.secret,
+    keyword: robot.keywords[0] ?? null,
+  }));
+  const subjects: Record<SubjectName, WarmSubject> = {
+    project: { subject: { kind: 'bundle', bundle: bundles(artifacts).project } },
+    reference: { subject: { kind: 'bundle', bundle: bundles(artifacts).reference } },
+    floor: { subject: { kind: 'floor', robots: floorRobots } },
+  };
+  return measureWarmSubjects(artifacts, fakes, subjects, sizes);
 }
 
 function emptyWarm(): WarmSeries {

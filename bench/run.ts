@@ -1,8 +1,11 @@
 /**
- * `npm run bench` (about two minutes) and `npm run bench -- --quick` (about half a minute):
+ * `npm run bench` (about five minutes) and `npm run bench -- --quick` (about a minute):
  * cold starts, warm latency and throughput of the packaged webhook function against a
  * hand-rolled reference relay and the floor, all on loopback fakes, and the formatter's worst
- * case on an adversarial corpus; writes bench/results.json.
+ * case on an adversarial corpus. Queue mode beside it (issue 11): the same webhook queueing to
+ * the fake SQS with its replay record in dynalite against the queue floor, the deliver function's
+ * cold start against a hand-rolled consumer on the SDK clients, and the simulation of 300 events
+ * a minute to one robot (skipped by --quick). Writes bench/results.json.
  * `--profile` also writes a CPU profile of every child to bench/out/profiles (slower figures,
  * kept out of bench/results.json). `--format-only` prints the formatter's figure alone.
  */
@@ -12,8 +15,16 @@ import { OUT, prepareArtifacts, ROOT } from './artifacts';
 import { childNodeArgs } from './children';
 import { startBenchFakes } from './fakes';
 import { measureWorstFormat } from './format-worst';
-import { measureColdStarts, measureWarm, type WarmSizes } from './measure';
+import { measureWarm, type WarmSizes } from './measure';
+import {
+  measureConsumerColdStarts,
+  measureQueueWarm,
+  measureWebhookColdStarts,
+} from './measure-queue';
+import { startQueueFakes } from './queue-fakes';
+import { buildQueueResults, withQueueResults } from './queue-results';
 import { buildResults } from './results';
+import { runSimulation } from './simulation';
 import { formatTable } from './table';
 
 type Sizes = WarmSizes & { coldRuns: number; formatRepeats: number };
@@ -53,21 +64,32 @@ async function main(): Promise<void> {
   }
   const artifacts = await prepareArtifacts({ outDir: OUT, webhook: 'packaged', log });
   const fakes = await startBenchFakes();
+  const queue = await startQueueFakes();
   try {
-    log(`cold starts: ${sizes.coldRuns} of each bundle, interleaved`);
-    const cold = await measureColdStarts(artifacts, fakes, sizes.coldRuns);
+    log(`cold starts: ${sizes.coldRuns} of each webhook (direct, reference, queue), interleaved`);
+    const webhookCold = await measureWebhookColdStarts(artifacts, fakes, queue, sizes.coldRuns);
+    log(`cold starts: ${sizes.coldRuns} of deliver and the reference consumer, interleaved`);
+    const consumerCold = await measureConsumerColdStarts(artifacts, fakes, queue, sizes.coldRuns);
     log(
       `warm: ${sizes.rounds} round(s) of ${sizes.sequential} sequential + ${sizes.concurrent} concurrent events`,
     );
     const warm = await measureWarm(artifacts, fakes, sizes);
-    const results = buildResults({
+    log('warm, queue mode: the webhook and the queue floor');
+    const queueWarm = await measureQueueWarm(artifacts, fakes, queue, sizes);
+    log(quick ? 'simulation: skipped (--quick)' : 'simulation: 300 events a minute for 10 minutes');
+    const simulation = quick ? null : await runSimulation();
+    const base = buildResults({
       mode: quick ? 'quick' : 'full',
       artifacts,
-      cold,
+      cold: { project: webhookCold.project, reference: webhookCold.reference },
       warm,
       format,
       sizes,
     });
+    const results = withQueueResults(
+      base,
+      buildQueueResults({ artifacts, webhookCold, consumerCold, warm: queueWarm, simulation }),
+    );
     // Only a plain full run is the committed record; quick and profiled runs stay in bench/out.
     const profiled = childNodeArgs.length > 0;
     const name = profiled
@@ -79,7 +101,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`\n${formatTable(results)}\n\nwritten: ${file}`);
   } finally {
-    await fakes.close();
+    await Promise.all([fakes.close(), queue.close()]);
   }
 }
 

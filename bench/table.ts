@@ -1,3 +1,4 @@
+import type { FullResults } from './queue-results';
 import type { Results } from './results';
 import { round } from './stats';
 
@@ -22,8 +23,25 @@ function row(label: string, figures: [number, Figure, Figure], ratios = true): s
   return `${label.padEnd(LABEL_WIDTH)}${[...cells, ...ratioCells].map(cell).join('')}`;
 }
 
+/** The queue-mode lines: each figure beside what its target compares it with. */
+function queueLines(r: FullResults): string[] {
+  const { queue } = r.detail;
+  const sim = r.simulation;
+  return [
+    '',
+    'queue mode',
+    `  webhook cold start, median ms  ${r.queueWebhookColdStartMs} (direct ${queue.directWebhookColdInQueueSeries.coldStartMs} in the same series: ${r.ratios.queueWebhookColdStartVsDirect}x)`,
+    `  webhook warm p50 ms            ${r.queueWebhookWarmP50Ms} (queue floor ${r.queueFloorP50Ms}: ${r.ratios.queueWebhookWarmP50VsQueueFloor}x; p99 ${queue.queueWebhook.warm.p99Ms})`,
+    `  deliver cold start, median ms  ${r.deliverColdStartMs} (reference consumer ${r.referenceDeliverColdStartMs}: ${r.ratios.deliverColdStartVsReference}x)`,
+    `  zips KB                        webhook ${round(r.zipBytes.webhook / 1000, 1)}, deliver ${round(r.zipBytes.deliver / 1000, 1)}, health ${round(r.zipBytes.health / 1000, 1)} (reference consumer ${round(queue.referenceConsumer.zipBytes / 1000, 1)})`,
+    sim === null
+      ? '  simulation                     skipped'
+      : `  simulation, 300/min, 10 min    max ${sim.maxSendsPer60sPerRobot} sends/60 s, lost ${sim.lost}, duplicated ${sim.duplicated}, event to group p50 ${round(sim.eventToGroupP50Ms / 1000, 1)} s, p99 ${round(sim.eventToGroupP99Ms / 1000, 1)} s (virtual clock)`,
+  ];
+}
+
 /** The short table `npm run bench` prints (also what the README's Performance section shows). */
-export function formatTable(r: Results): string {
+export function formatTable(r: Results | FullResults): string {
   const { project, reference, floor } = r.detail;
   const header = ['project', 'reference', 'floor', 'proj/ref', 'proj/floor'].map(cell).join('');
   const referenceRss = Math.max(reference.cold.peakRssMb, reference.warm.peakRssMb);
@@ -62,6 +80,7 @@ export function formatTable(r: Results): string {
     '',
     `worst format ms: ${r.worstFormatMs} (${r.detail.format.worstEvent}; ${r.detail.format.pairs} adversarial events x msgtypes, median ${r.detail.format.medianFormatMs} ms)`,
     `project cold start: require() ${project.cold.requireMs} ms, settings request reached SSM at ${project.cold.ssmRequestAtMs} ms`,
+    ...('queueWebhookColdStartMs' in r ? queueLines(r) : []),
     '',
     ...Object.entries(r.targets).map(([name, met]) => `${met ? 'met    ' : 'MISSED '} ${name}`),
   ].join('\n');

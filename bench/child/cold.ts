@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     coldStartMs,
     loadStartEpochMs,
     answer: { statusCode: answer.statusCode, body: answer.body },
+    response: answer,
     maxRssKb: process.resourceUsage().maxRSS,
   };
   writeFileSync(job.resultPath, JSON.stringify(result));

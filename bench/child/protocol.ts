@@ -2,7 +2,7 @@
  * What the benchmark's child processes are told (a JSON job file) and what they answer. The
  * children are plain Node processes, so they import nothing from the project.
  */
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
 
 export interface Answer {
   statusCode: number;
@@ -12,7 +12,8 @@ export interface Answer {
 export interface ColdJob {
   /** The bundled handler module, as Lambda would load it. */
   bundle: string;
-  event: APIGatewayProxyEventV2;
+  /** An API Gateway event for the webhooks, an SQSEvent for the consumers. */
+  event: APIGatewayProxyEventV2 | SQSEvent;
   resultPath: string;
 }
 
@@ -25,6 +26,8 @@ export interface ColdResult {
   /** Epoch ms when require() started, to place the fakes' observations on the same clock. */
   loadStartEpochMs: number;
   answer: Answer;
+  /** The handler's whole answer (a consumer's SQSBatchResponse has no statusCode). */
+  response: unknown;
   maxRssKb: number;
 }
 
@@ -34,9 +37,22 @@ export interface FloorRobot {
   keyword: string | null;
 }
 
+/** Where the queue-mode floor (bench/queue-floor.ts) sends its one SendMessage. */
+export interface QueueFloorTarget {
+  endpoint: string;
+  queueUrl: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+}
+
 export interface WarmJob {
-  /** Either a bundled handler or the floor (bench/floor.ts) built into the runner. */
-  subject: { kind: 'bundle'; bundle: string } | { kind: 'floor'; robots: FloorRobot[] };
+  /** A bundled handler, or one of the floors (bench/floor.ts, bench/queue-floor.ts). */
+  subject:
+    | { kind: 'bundle'; bundle: string }
+    | { kind: 'floor'; robots: FloorRobot[] }
+    | { kind: 'queue-floor'; target: QueueFloorTarget };
+  /** The status every answer must have to count (default 200; queue mode answers 202). */
+  expectStatus?: number;
   body: string;
   giteeSecret: string;
   /** Epoch ms of the first event; each next event is one ms later (unique deliveries). */

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createFloorHandler } from '../floor';
+import { createQueueFloorHandler } from '../queue-floor';
 import { signedPushEvent } from '../gitee-event';
 import type { Answer, WarmJob, WarmResult } from './protocol';
 
@@ -17,6 +18,8 @@ const context = { awsRequestId: 'bench-warm', getRemainingTimeInMillis: () => 10
 function loadHandler(): Handler {
   const { subject } = job;
   if (subject.kind === 'floor') return createFloorHandler(subject.robots, job.giteeSecret);
+  if (subject.kind === 'queue-floor')
+    return createQueueFloorHandler(subject.target, job.giteeSecret);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- as the Lambda runtime loads a CJS handler
   return (require(subject.bundle) as { handler: Handler }).handler;
 }
@@ -29,7 +32,7 @@ function events(count: number, first: number): APIGatewayProxyEventV2[] {
 
 const outcome = { failures: 0, firstFailure: null as Answer | null };
 function check(answer: Answer): void {
-  if (answer.statusCode === 200) return;
+  if (answer.statusCode === (job.expectStatus ?? 200)) return;
   outcome.failures += 1;
   outcome.firstFailure ??= { statusCode: answer.statusCode, body: answer.body };
 }

@@ -83,3 +83,6 @@ function filterPosition(
   );
   return at ? positionOf(source, begin + at.index + at[0].length - name.length) : null;
 }
+
+/** The documented fields the validator accepts, for docs and editors (one list, field-list.ts). */
+export { TEMPLATE_FIELDS, type FieldDoc } from './field-list';

@@ -111,7 +111,7 @@ export const TEMPLATE_FIELDS: readonly FieldDoc[] = [
   ...commit('commits[]'),
   { path: 'total_commits', type: 'number', description: 'push: how many commits the push holds', example: '7' },
   { path: 'more_commits', type: 'number', description: 'total_commits minus the commits listed', example: '2' },
-  { path: 'authors', type: 'list of strings', description: 'push: the commit authors, each once', example: 'Li Si, Wang Wu' },
+  { path: 'authors', type: 'list of strings', description: 'push: the authors of the commits Gitee lists (at most 50), each once', example: 'Li Si, Wang Wu' },
   { path: 'head_commit', type: 'object or nil', description: 'push, tag_push: the newest (tagged) commit', example: '' },
   ...commit('head_commit'),
   { path: 'timestamp', type: 'string', description: 'When Gitee sent the event, ISO 8601 (for the date filter)', example: '2021-10-08T09:53:19.688Z' },

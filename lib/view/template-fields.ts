@@ -119,7 +119,7 @@ export function templateFields(
   const payload: unknown = event.payload;
   const actor =
     event.kind === 'comment'
-      ? firstPerson(event.payload.comment.user, fieldOf(payload, 'sender'))
+      ? firstPerson(event.payload.comment.user, fieldOf(payload, 'sender'), event.payload.author)
       : firstPerson(
           fieldOf(payload, 'sender'),
           fieldOf(payload, 'pusher'),
@@ -129,7 +129,9 @@ export function templateFields(
   const ref = refName(fieldOf(payload, 'ref')) ?? '';
   const isPush = event.kind === 'push' || event.kind === 'tag_push';
   const all = isPush ? listOf<GiteeCommit>(fieldOf(payload, 'commits')) : [];
-  const commits = all.filter((one) => textOf(one?.id)).map((one) => commitOf(event, one, ctx));
+  const real = all.filter((one) => textOf(one?.id));
+  // A body may list thousands: only those a template can show are read.
+  const commits = real.slice(0, MAX_COMMITS).map((one) => commitOf(event, one, ctx));
   const pr = pullRequestOf(event);
   return {
     event: event.kind,
@@ -144,8 +146,8 @@ export function templateFields(
     branch: event.kind === 'push' ? line(ref, LIMIT.ref) : (pr?.target_branch ?? ''),
     tag: event.kind === 'tag_push' ? line(ref, LIMIT.ref) : '',
     compare_url: event.kind === 'push' ? (compareUrl(event) ?? '') : '',
-    commits: commits.slice(0, MAX_COMMITS),
-    total_commits: Math.max(countOf(fieldOf(payload, 'total_commits_count')) ?? 0, commits.length),
+    commits,
+    total_commits: Math.max(countOf(fieldOf(payload, 'total_commits_count')) ?? 0, real.length),
     authors: [...new Set(commits.map((one) => one.author).filter(Boolean))].slice(0, LIMIT.list),
     head_commit: isPush ? headCommit(event, ctx) : null,
     timestamp: isoTime(event.timestamp),

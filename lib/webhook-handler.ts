@@ -14,7 +14,7 @@ import { deliveredAnswer, errorAnswer, skippedAnswer } from './webhook/answers';
 import { authenticate } from './webhook/authenticate';
 import { renderJobs } from './webhook/render-jobs';
 import { deliverWithRefresh } from './send/refresh';
-import { logRequest, type RequestLog } from './webhook/log-request';
+import { logRequest, templatesOf, type RequestLog } from './webhook/log-request';
 import type { QueueDelivery } from './webhook/queue-deps';
 import { deliverQueued } from './webhook/queue-stage';
 
@@ -91,7 +91,8 @@ async function handle(event: APIGatewayProxyEventV2, deps: WebhookDeps, log: Req
     const stage = { ...deps, ...deps.queued, source: deps.settings };
     return deliverQueued({ ...input, receivedAt: log.started }, stage, log);
   }
-  const jobs = renderJobs(delivery, settings, route.targets, deps.platforms);
+  const jobs = await renderJobs(delivery, settings, route.targets, deps.platforms);
+  log.templates = templatesOf(jobs);
   const results = await deliverWithRefresh(jobs, {
     deliverer: deps.deliverer,
     settings: deps.settings,

@@ -41,6 +41,8 @@ export interface DeliveryJob {
   robot: RobotSettings;
   platform: ChatPlatform;
   message: unknown;
+  /** The template the message came from (issue 12), and why it fell back to the built-in one. */
+  template?: { key: string; fallback?: string };
 }
 
 export function deliveryJob<M>(

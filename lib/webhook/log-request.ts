@@ -1,4 +1,4 @@
-import type { DeliveryResult } from '../send/types';
+import type { DeliveryJob, DeliveryResult } from '../send/types';
 import type { ParsedDelivery } from '../gitee/event';
 import type { GiteeAuthMode } from '../gitee/verify';
 import type { JsonResponse } from '../http/json-response';
@@ -14,6 +14,8 @@ export interface RequestLog {
   results?: DeliveryResult[];
   /** Queue mode: each robot's message, taken by the delivery queue or not (SQS's code). */
   queued?: QueuedResult[];
+  /** Robots whose message came from a template, and why a template fell back (issue 12). */
+  templates?: Array<{ robot: string; key: string; fallback?: string }>;
   error?: unknown;
 }
 
@@ -34,6 +36,9 @@ export function logRequest(logger: Logger, log: RequestLog, answer: JsonResponse
       action: delivery.kind === 'ping' ? undefined : cutName(delivery.action),
       repository: cutName(delivery.repository.path),
       hookId: delivery.hookId,
+    }),
+    ...(log.templates?.length && {
+      templates: log.templates.map((entry) => ({ ...entry, robot: cutName(entry.robot) })),
     }),
     ...(log.results && {
       deliveries: log.results.map((result) => ({ ...result, robot: cutName(result.robot) })),
@@ -70,4 +75,11 @@ function describeProblem(error: unknown): Record<string, unknown> {
     message: cutName(error.message),
     detail: typeof detail === 'string' ? cutName(detail) : detail,
   };
+}
+
+/** What the log line says of templated messages: which template, and why one fell back. */
+export function templatesOf(jobs: readonly DeliveryJob[]): RequestLog['templates'] {
+  return jobs.flatMap(({ robot, template }) =>
+    template ? [{ robot: robot.name, ...template }] : [],
+  );
 }

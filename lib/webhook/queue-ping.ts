@@ -54,13 +54,13 @@ async function slotFor(target: RouteTarget, deps: QueueStageDeps): Promise<boole
   }
 }
 
-function sendNow(
+async function sendNow(
   targets: readonly RouteTarget[],
   input: QueueStageInput,
   deps: QueueStageDeps,
 ): Promise<DeliveryResult[]> {
-  if (targets.length === 0) return Promise.resolve([]);
-  const jobs = renderJobs(input.delivery, input.settings, targets, deps.platforms);
+  if (targets.length === 0) return [];
+  const jobs = await renderJobs(input.delivery, input.settings, targets, deps.platforms);
   return deliverWithRefresh(jobs, {
     deliverer: deps.deliverer,
     settings: deps.source,

@@ -55,10 +55,10 @@ const SETTINGS: Settings = {
 describe('renderJobs', () => {
   it.each(fixtureNames())(
     'gives %s to each robot exactly as a view of its own would render it',
-    (name) => {
+    async (name) => {
       const delivery = parseFixture(name);
       const targets = ROBOTS.map((one) => ({ robot: one, atAll: one.locale === 'en' }));
-      const jobs = renderJobs(delivery, SETTINGS, targets, PLATFORMS);
+      const jobs = await renderJobs(delivery, SETTINGS, targets, PLATFORMS);
       expect(jobs.map((job) => [job.robot.name, job.platform.name])).toEqual(
         ROBOTS.map((one) => [one.name, one.platform]),
       );

@@ -42,7 +42,7 @@ function renewed(robot: RobotSettings, fresh: RobotSettings | undefined): fresh 
  * is a dead letter `unparseable`.
  */
 export async function attemptSend(
-  draw: (robot: RobotSettings) => Drawn,
+  draw: (robot: RobotSettings) => Promise<Drawn>,
   robot: RobotSettings,
   slot: { group: string; pace: PaceRecord; carry: Partial<PaceRecord> },
   invocation: Invocation,
@@ -50,7 +50,7 @@ export async function attemptSend(
   const { store, now } = invocation.deps;
   let drawn: Drawn;
   try {
-    drawn = draw(robot);
+    drawn = await draw(robot);
   } catch {
     return { verdict: { kind: 'dead', reason: 'unparseable', count: 1 }, pace: slot.pace };
   }

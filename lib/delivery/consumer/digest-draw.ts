@@ -1,39 +1,37 @@
+import type { DigestEntry } from '../../platforms/chat-platform';
 import { deliveryJob } from '../../send/types';
 import type { RobotSettings } from '../../settings/types';
-import { localeText } from '../../view/locales/locale-text';
-import { renderForRobot } from '../../webhook/render-jobs';
+import { renderDigestTitle } from '../../templates/render-templated';
+import { renderForRobot, renderOptionsFor } from '../../webhook/render-jobs';
 import type { Drawn } from './attempt-send';
 import type { Invocation } from './invocation';
 import type { LivePending } from './pending-run';
+import { noteTemplate } from './template-note';
 
 /**
  * Draws pending events for a robot: one event as its own message (what it would have been
  * alone), several as one digest of as many from the front as the platform's limit holds.
- * A digest the platform cannot draw falls back to the first event alone, so one odd view
- * never stalls the robot's backlog.
+ * A templated event's line is its template's title (issue 12). A digest the platform cannot
+ * draw falls back to the first event alone, so one odd view never stalls the robot's backlog.
  */
 export function drawPending(
   run: readonly LivePending[],
   pendingTotal: number,
   invocation: Invocation,
-): (robot: RobotSettings) => Drawn {
-  return (robot) => {
+): (robot: RobotSettings) => Promise<Drawn> {
+  return async (robot) => {
     const { platforms, logger } = invocation.deps;
     const { settings } = invocation;
     const platform = platforms[robot.platform];
-    if (run.length > 1 && platform.renderDigest) {
+    if (run.length > 1) {
       try {
-        const entries = run.map(({ event }) => ({
-          view: event.body.view,
-          atAll: event.body.atAll === true,
-        }));
+        const entries = await Promise.all(
+          run.map(({ event }) => digestEntry(event.body, robot, invocation)),
+        );
+        // Each entry carries its own @everyone; the robot's options are the rest.
+        const options = renderOptionsFor(robot, settings, false);
         const { message, count } = platform.renderDigest(entries, {
-          msgtype: robot.msgtype,
-          t: localeText(robot.locale),
-          keywords: robot.keywords,
-          mentions: settings.mentions,
-          maxCommits: robot.maxCommits,
-          linkMode: robot.linkMode,
+          ...options,
           pending: pendingTotal,
         });
         const included = Math.max(1, Math.min(run.length, Math.floor(count)));
@@ -47,7 +45,26 @@ export function drawPending(
       }
     }
     const first = run[0]!.event.body;
-    const job = renderForRobot(first.view, robot, settings, first.atAll === true, platforms);
+    const job = await renderForRobot(first.view, robot, settings, first.atAll === true, platforms);
+    noteTemplate(job, logger);
     return { job, count: 1 };
   };
+}
+
+async function digestEntry(
+  body: LivePending['event']['body'],
+  robot: RobotSettings,
+  invocation: Invocation,
+): Promise<DigestEntry> {
+  const atAll = body.atAll === true;
+  const entry = { view: body.view, atAll };
+  if (robot.templates === undefined) return entry;
+  const { settings } = invocation;
+  const title = await renderDigestTitle(
+    body.view,
+    robot.templates,
+    renderOptionsFor(robot, settings, atAll),
+    { timezone: robot.timezone, giteeHosts: settings.links.giteeHosts },
+  );
+  return title === undefined ? entry : { ...entry, title };
 }

@@ -5,6 +5,7 @@ import { attemptSend } from './attempt-send';
 import { deadLetterAndReport } from './dead-letter-record';
 import type { Invocation } from './invocation';
 import { lastErrorOf } from './pace-writes';
+import { noteTemplate } from './template-note';
 import type { LiveRecord, PaceNotes } from './pace-notes';
 
 /** What came of sending one record alone: done (sent or dead-lettered), or store it. */
@@ -31,10 +32,17 @@ export async function sendAlone(
     notes.okAt === null
       ? { robot: body.robot }
       : { robot: body.robot, lastSuccessAt: notes.okAt, failures: 0 };
-  const draw = (current: typeof robot) => ({
-    job: renderForRobot(body.view, current, invocation.settings, body.atAll === true, platforms),
-    count: 1,
-  });
+  const draw = async (current: typeof robot) => {
+    const job = await renderForRobot(
+      body.view,
+      current,
+      invocation.settings,
+      body.atAll === true,
+      platforms,
+    );
+    noteTemplate(job, invocation.deps.logger);
+    return { job, count: 1 };
+  };
   const sent = await attemptSend(draw, robot, { group: record.groupId, pace, carry }, invocation);
   const { verdict } = sent;
   const base = { robot: body.robot, platform: robot.platform, keys: [body.key] };

@@ -4,6 +4,7 @@ import type { SettingsSource } from '../lib/settings/source';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readBody, toApiGatewayEvent, writeLambdaAnswer } from './api-gateway-event';
 import { emulatedRobotsFrom } from './emulated-robots';
+import { handleEditor, type EditorContext } from './playground-editor';
 import type { PlaygroundEmulators } from './playground-emulators';
 import { handlePlayground, sendJson, type PlaygroundContext } from './playground-routes';
 
@@ -16,6 +17,8 @@ export interface LocalRoutes {
   settings: SettingsSource;
   port: number;
   playground: PlaygroundContext;
+  /** The preview page's template editor (GET/POST /playground/editor…); absent: not served. */
+  editor?: EditorContext;
 }
 
 /** API Gateway's own payload limit; the handler applies the relay's smaller one. */
@@ -45,6 +48,7 @@ export async function routeRequest(
   if (req.method === 'GET' && pathname === '/health') {
     return writeLambdaAnswer(res, await routes.health());
   }
+  if (routes.editor && (await handleEditor(req, res, routes.editor))) return;
   if (await handlePlayground(req, res, routes.playground)) return;
   sendJson(res, 404, { error: `no route ${req.method} ${pathname}` });
 }

@@ -106,7 +106,15 @@ export function createLocalRelay(
     },
   };
   return {
-    routes: { webhook, health: relay.health, emulator, settings, port, playground },
+    routes: {
+      webhook,
+      health: relay.health,
+      emulator,
+      settings,
+      port,
+      playground,
+      editor: { settingsPath: options.settingsPath, port, fixturesDir: options.fixturesDir, now },
+    },
     async close() {
       // The consumer first: its last sends still reach the emulators on the open server.
       await embedded?.stop();

@@ -2,6 +2,7 @@
 // right, updated live from the server-sent events of /playground/events.
 import { setUpBurst } from './burst.js';
 import { $ } from './dom.js';
+import { setUpEditor } from './editor.js';
 import { showFates, updateFate } from './fates.js';
 import { addMessage, showMessages } from './messages.js';
 import { loadFixtures } from './samples.js';
@@ -42,5 +43,6 @@ function connect() {
 $('clear').addEventListener('click', () => fetch('/playground/clear', { method: 'POST' }));
 loadFixtures();
 setUpBurst();
+setUpEditor();
 showMode();
 connect();

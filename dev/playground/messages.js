@@ -55,13 +55,13 @@ function renderColumn(preview, platform) {
 }
 
 // The server sends one of Feishu's named templates; the stylesheet has a colour for each.
-function renderHeader(header) {
+export function renderHeader(header) {
   const box = element('div', `card-header template-${header.template}`);
   box.append(element('span', 'card-title', header.title));
   return box;
 }
 
-function renderButtons(preview) {
+export function renderButtons(preview) {
   const box = element('div', preview.buttonsInRow ? 'buttons in-row' : 'buttons');
   for (const button of preview.buttons) {
     const link = element('a', 'card-button', button.title);

@@ -1,8 +1,9 @@
 /**
  * yaml's document API prints the whole document again, and its print of a part nobody edited
- * may differ from how the person wrote it (flow collections `{ a: 1 }` vs `{a: 1}`, for one).
- * This puts back every line the edit did not need: a line diff of the two texts, where each
- * changed run that lies wholly outside the edited lines of `after` takes `before`'s lines.
+ * may differ from how the person wrote it (flow collections `{ a: 1 }` vs `{a: 1}`, spaces
+ * before a comment). This puts back every line the edit did not need: a diff of the two
+ * texts' lines, compared with such spacing ignored; outside the edited lines of `after` a
+ * line that matches, and each changed run, take `before`'s lines.
  */
 export function keepUntouchedLines(
   before: string,
@@ -21,10 +22,11 @@ export function keepUntouchedLines(
         : at >= edited.first && at <= edited.last + 1;
     out.push(...(inside ? hunk.b : hunk.a));
   };
-  for (const step of diffLines(a, b)) {
+  const inEdit = (index: number) => index >= edited.first && index <= edited.last;
+  for (const step of diffLines(a.map(spacing), b.map(spacing))) {
     if (step.kind === 'same') {
       if (hunk.a.length > 0 || hunk.b.length > 0) flush();
-      out.push(b[step.indexB]!);
+      out.push(inEdit(step.indexB) ? b[step.indexB]! : a[step.indexA]!);
       hunk = { a: [], b: [], at: step.indexB + 1 };
     } else if (step.kind === 'removed') {
       hunk.a.push(a[step.indexA]!);
@@ -34,6 +36,15 @@ export function keepUntouchedLines(
   }
   if (hunk.a.length > 0 || hunk.b.length > 0) flush();
   return out.join('\n');
+}
+
+/** A line with the spacing a printer may change taken out: what two lines are compared by. */
+function spacing(line: string): string {
+  return line
+    .trimEnd()
+    .replace(/([{[])\s+/g, '$1')
+    .replace(/\s+([}\],])/g, '$1')
+    .replace(/(\S)\s{2,}/g, '$1 ');
 }
 
 type Step =

@@ -53,7 +53,7 @@ function keysOf<T extends string>(record: Record<T, true>): T[] {
 
 /** `defaults:` — every option, falling back to the built-in defaults (msgtype: per platform). */
 export function readDefaults(value: unknown, path: string, problems: Problems): DefaultOptions {
-  const mapping = readMapping(value, path, problems) ?? new Map<string, unknown>();
+  const mapping = withoutTemplates(readMapping(value, path, problems), path, problems);
   checkKeys(mapping, MESSAGE_OPTION_KEYS, path, problems);
   const msgtype = readAnyMsgtype(mapping.get('msgtype'), childPath(path, 'msgtype'), problems);
   return {
@@ -74,7 +74,7 @@ export function readRobotOverrides(
   inferred: PlatformName | undefined,
   problems: Problems,
 ): RobotOverrides {
-  const mapping = readMapping(value, path, problems) ?? new Map<string, unknown>();
+  const mapping = withoutTemplates(readMapping(value, path, problems), path, problems);
   checkKeys(mapping, ROBOT_OPTION_KEYS, path, problems);
   const at = (key: string) => childPath(path, key);
   const platform = readEnum(mapping.get('platform'), PLATFORM_NAMES, at('platform'), problems);
@@ -94,6 +94,22 @@ export function readRobotOverrides(
     ...(msgtype ? { msgtype } : {}),
     keywords,
   };
+}
+
+/**
+ * `templates:` belongs in the settings file, not in the `config` parameter: SSM keeps each
+ * template in a parameter of its own (config has 4 KB). Said outright, not "unknown key".
+ */
+function withoutTemplates(
+  mapping: Map<string, unknown> | undefined,
+  path: string,
+  problems: Problems,
+): Map<string, unknown> {
+  if (!mapping?.has('templates')) return mapping ?? new Map<string, unknown>();
+  problems.push(
+    `${childPath(path, 'templates')}: templates are not part of config; each is a templates/<robot or defaults>/<event>/<title or text> parameter, which settings push writes from the settings file`,
+  );
+  return new Map([...mapping].filter(([key]) => key !== 'templates'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TemplateProblem } from '../templates/validate';
+import { validateTemplates, type TemplateProblem } from '../templates/validate';
 import { DEFAULTS_OWNER } from './template-parameters';
 import type { Settings } from './types';
 
@@ -19,9 +19,8 @@ export function findTemplateProblems(
   if (templates.length === 0) return Promise.resolve([]);
   const known = found.get(settings as Settings);
   if (known) return known;
-  const problems = import('../templates/validate').then(({ validateTemplates }) =>
-    validateTemplates(templates),
-  );
+  // The engine itself (liquidjs) is imported only now, by validateTemplates.
+  const problems = validateTemplates(templates);
   found.set(settings as Settings, problems);
   // A failed engine load is not an answer: the next call asks again.
   problems.catch(() => found.delete(settings as Settings));

@@ -126,7 +126,7 @@ describe('templates in settings', () => {
     expect(settings.templateProblems).toEqual([]);
   });
 
-  it('keeps the built-in messages of a stage without templates and never loads the engine for it', async () => {
+  it('gives a stage without templates built-in messages and nothing to validate', async () => {
     const settings = await load(`robots: { team: { webhook: "${DINGTALK('team')}" } }`);
 
     expect(settings.robots[0]!.templates).toBeUndefined();
@@ -283,5 +283,25 @@ describe('TEMPLATE_MSGTYPES', () => {
     for (const msgtype of TEMPLATE_MSGTYPES[name]) {
       expect(PLATFORM_CATALOG[name].msgtypes).toContain(msgtype);
     }
+  });
+});
+
+describe('templates written into the config parameter', () => {
+  it('are refused with where they belong', () => {
+    const parameters = new Map([
+      ['robots/team/webhook', DINGTALK('team')],
+      [
+        'config',
+        'robots: { team: { templates: { push: { text: x } } } }\ndefaults: { templates: {} }',
+      ],
+    ]);
+
+    expect(problemsOf(() => buildSettings(parameters))).toBe(
+      [
+        'invalid settings (2 problems):',
+        '  config: defaults.templates: templates are not part of config; each is a templates/<robot or defaults>/<event>/<title or text> parameter, which settings push writes from the settings file',
+        '  config: robots.team.templates: templates are not part of config; each is a templates/<robot or defaults>/<event>/<title or text> parameter, which settings push writes from the settings file',
+      ].join('\n'),
+    );
   });
 });

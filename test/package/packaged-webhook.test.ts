@@ -5,13 +5,20 @@ import { startFakeSsm } from '../../dev/fake-ssm';
 import { signedGiteeEvent } from '../helpers/api-gateway';
 import { loadFixture } from '../helpers/fixtures';
 import { invokeBundle as invoke } from './invoke-bundle';
-import { packagedStack, unzipFunction } from './stack';
+import { packagedStack, unzipFunction, type Packaged } from './stack';
 
 const SECRET = 'gitee-test-secret-package';
 
+let stack: Packaged;
+
+// Packaging (when stale) may wait for another package test's run: longer than one test's time.
+beforeAll(async () => {
+  stack = await packagedStack();
+}, 240_000);
+
 /** A function's zip as `serverless package` made it (CI packages first; made here when stale). */
-async function packaged(name: 'webhook' | 'health' = 'webhook'): Promise<string> {
-  return unzipFunction(await packagedStack(), name);
+function packaged(name: 'webhook' | 'health' = 'webhook'): string {
+  return unzipFunction(stack, name);
 }
 
 /** Invokes a bundled handler in a fresh Node process, as Lambda would at a cold start. */
@@ -44,7 +51,7 @@ function lambdaEnv(ssmEndpoint: string): Record<string, string> {
 
 describe('the packaged webhook function', () => {
   it('verifies, formats and delivers a real push from the unzipped bundle', async () => {
-    const dir = await packaged();
+    const dir = packaged();
     const robot = await startRobotEmulator({
       robots: [
         { name: 'team', accessToken: 'token-team', secret: 'SECtest-package', keywords: ['Gitee'] },
@@ -77,7 +84,7 @@ describe('the packaged webhook function', () => {
   });
 
   it('answers 500 "settings unavailable" and says why when the environment has no credentials', async () => {
-    const dir = await packaged();
+    const dir = packaged();
     const ssm = await startFakeSsm();
     try {
       const env = lambdaEnv(ssm.endpoint);
@@ -101,8 +108,8 @@ describe('the packaged webhook function', () => {
 });
 
 describe('the packaged functions without the AWS SDK client', () => {
-  it.each(['webhook', 'health'] as const)('%s bundles no AWS SDK', async (name) => {
-    const dir = await packaged(name);
+  it.each(['webhook', 'health'] as const)('%s bundles no AWS SDK', (name) => {
+    const dir = packaged(name);
     try {
       const bundle = readFileSync(join(dir, 'functions', `${name}.js`), 'utf8');
       // The SDK's client names its packages in its user agent and errors; the signer does not.
@@ -113,7 +120,7 @@ describe('the packaged functions without the AWS SDK client', () => {
   });
 
   it('health reads its settings with one signed GetParametersByPath', async () => {
-    const dir = await packaged('health');
+    const dir = packaged('health');
     const ssm = await startFakeSsm({
       '/gitee-dingtalk/pkg/gitee/secret': { value: SECRET, type: 'SecureString' },
       '/gitee-dingtalk/pkg/robots/team/webhook': {

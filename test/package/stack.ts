@@ -43,6 +43,9 @@ export interface Packaged {
  * packages with `--stage ci` first; locally `--stage test` is made here).
  */
 export async function packagedStack(): Promise<Packaged> {
+  // Fresh already (as after CI's package step): nobody rewrites it, so no need to wait for a
+  // variant another test is packaging under the lock.
+  if (isFresh(SERVERLESS_DIR)) return { dir: SERVERLESS_DIR, stage: packagedStage(SERVERLESS_DIR) };
   return withLock(async () => {
     if (!isFresh(SERVERLESS_DIR)) await runPackage(['--stage', 'test']);
     return { dir: SERVERLESS_DIR, stage: packagedStage(SERVERLESS_DIR) };

@@ -177,12 +177,13 @@ async function buildRunner(outDir: string, name: string): Promise<string> {
   return outfile;
 }
 
-/** The size of a zip holding this one file, deflated as serverless-esbuild's archiver does. */
+/** The size of a zip holding this one file at deflate level 9, as the packaged zips are. */
 function zipFile(file: string, name: string): number {
   const zip = `${file}.zip`;
   const script =
     'import sys, zipfile\n' +
-    'with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z: z.write(sys.argv[1], sys.argv[3])';
+    'with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:\n' +
+    '  z.write(sys.argv[1], sys.argv[3])';
   execFileSync('python3', ['-c', script, file, zip, name]);
   return statSync(zip).size;
 }

@@ -95,6 +95,15 @@ function createSettingsSource() {
         problem: error.message,
         ageSeconds: Math.round(ageMs / 1000),
       }),
+    // A template that does not parse is set aside at load (its robots get built-in messages,
+    // health says templatesValid: false); the log says which and where.
+    onTemplateProblems: (problems) =>
+      logger.warn('settings: templates set aside; their robots get built-in messages', {
+        problems: problems.map(
+          (problem) =>
+            `${problem.path}: ${problem.message} (line ${problem.line}, col ${problem.column})`,
+        ),
+      }),
   });
   source.prime();
   return source;

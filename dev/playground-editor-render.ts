@@ -1,12 +1,10 @@
-import type { RenderOptions } from '../lib/platforms/chat-platform';
 import { PLATFORMS } from '../lib/platforms';
 import { routeDelivery } from '../lib/routing/route-delivery';
 import type { RobotSettings, Settings } from '../lib/settings/types';
 import { pickTemplate } from '../lib/templates/pick-template';
 import { renderTemplatedOrBuiltIn } from '../lib/templates/render-templated';
 import type { MessageTemplate, TemplateSet } from '../lib/templates/types';
-import { localeText } from '../lib/view/locales/locale-text';
-import { describeForTargets } from '../lib/webhook/render-jobs';
+import { describeForTargets, renderOptionsFor } from '../lib/webhook/render-jobs';
 import type { EditorSample } from './playground-editor-samples';
 import { renderPreview, type MessagePreview } from './render-preview';
 
@@ -56,7 +54,7 @@ export async function previewTemplate(request: PreviewRequest): Promise<EditorPr
     const result = await renderTemplatedOrBuiltIn<unknown>({
       view,
       platform: PLATFORMS[robot.platform],
-      options: renderOptions(robot, settings, atAll),
+      options: renderOptionsFor(robot, settings, atAll),
       templates,
       timezone: robot.timezone,
       giteeHosts: settings.links.giteeHosts,
@@ -71,19 +69,6 @@ export async function previewTemplate(request: PreviewRequest): Promise<EditorPr
     });
   }
   return previews;
-}
-
-/** The robot's message options, as renderForRobot (lib/webhook/render-jobs.ts) sets them. */
-function renderOptions(robot: RobotSettings, settings: Settings, atAll: boolean): RenderOptions {
-  return {
-    msgtype: robot.msgtype,
-    t: localeText(robot.locale),
-    keywords: robot.keywords,
-    mentions: settings.mentions,
-    atAll,
-    maxCommits: robot.maxCommits,
-    linkMode: robot.linkMode,
-  };
 }
 
 /** A message as the page's client columns draw a received one (dev/render-preview.ts). */

@@ -10,11 +10,24 @@ import { describeTagPush } from './describe-tag-push';
 import type { EventView } from './event-view';
 import { templateFields } from './template-fields';
 
+export interface DescribeOptions {
+  /**
+   * Build the template fields (issue 12) into the view; default true. They cost a second
+   * walk over the payload, so a caller whose robots render only built-in messages (direct
+   * mode with no templates, the DingTalk formatter) leaves them out.
+   */
+  fields?: boolean;
+}
+
 /**
  * The one neutral description of a delivery. A payload shaped in a way no describer expected
  * still yields the short generic message rather than a failure (issue 3: never throw).
  */
-export function describeEvent(delivery: ParsedDelivery, ctx: DescribeContext): EventView {
+export function describeEvent(
+  delivery: ParsedDelivery,
+  ctx: DescribeContext,
+  options: DescribeOptions = {},
+): EventView {
   let view: EventView;
   try {
     view = describeKnown(delivery, ctx);
@@ -26,6 +39,7 @@ export function describeEvent(delivery: ParsedDelivery, ctx: DescribeContext): E
   if (view.links.length === 0) {
     view.links = pageLinks([[ctx.t.links.repository, delivery.repository.url]]);
   }
+  if (options.fields === false) return view;
   const fields = fieldsOf(delivery, view, ctx);
   if (fields) view.fields = fields;
   return view;

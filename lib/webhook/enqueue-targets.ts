@@ -35,7 +35,8 @@ export async function enqueueTargets(
   deps: EnqueueTargetsDeps,
 ): Promise<QueuedResult[]> {
   const { delivery, targets } = input;
-  const views = describeForTargets(delivery, input.settings, targets);
+  // Always with the template fields: the consumer renders with the settings it loads then.
+  const views = describeForTargets(delivery, input.settings, targets, { fields: 'always' });
   const entries = targets.map(({ robot, atAll }, index) => {
     const key = deduplicationId(robot.name, delivery, input.giteeTimestamp);
     const view = views[index]!;

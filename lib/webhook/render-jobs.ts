@@ -10,6 +10,17 @@ import type { EventView } from '../view/event-view';
 import { onGiteeHost } from '../view/gitee-links';
 import { localeText } from '../view/locales/locale-text';
 
+export interface DescribeTargetsOptions {
+  /**
+   * Which views carry the template fields: `'always'` (queue mode: the consumer renders with
+   * the robot's settings at delivery time, which may by then hold a template) or
+   * `'when-templated'` (direct mode: only a view some routed robot renders with a template,
+   * so a relay without templates does not pay for them). Default `'always'`: a caller that
+   * does not say gets views any template can read (the playground's editor needs that).
+   */
+  fields: 'always' | 'when-templated';
+}
+
 /**
  * The event described once per locale and timezone of the routed robots (its links vetted
  * against links.giteeHosts): what the direct mode renders and the queued mode enqueues.
@@ -18,15 +29,22 @@ export function describeForTargets(
   delivery: ParsedDelivery,
   settings: Settings,
   targets: readonly RouteTarget[],
+  options: DescribeTargetsOptions = { fields: 'always' },
 ): EventView[] {
   const repository = onGiteeHost(delivery.repository, settings.links.giteeHosts);
   const vetted = { ...delivery, repository };
+  const keyOf = (robot: RobotSettings) => `${robot.locale}\n${robot.timezone}`;
+  const templated = new Set(
+    targets.filter(({ robot }) => robot.templates !== undefined).map(({ robot }) => keyOf(robot)),
+  );
   const views = new Map<string, EventView>();
   return targets.map(({ robot }) => {
-    const key = `${robot.locale}\n${robot.timezone}`;
+    const key = keyOf(robot);
     let view = views.get(key);
     if (view === undefined) {
-      view = describeEvent(vetted, { t: localeText(robot.locale), timezone: robot.timezone });
+      const fields = options.fields === 'always' || templated.has(key);
+      const ctx = { t: localeText(robot.locale), timezone: robot.timezone };
+      view = describeEvent(vetted, ctx, { fields });
       views.set(key, view);
     }
     return view;
@@ -92,7 +110,7 @@ export function renderJobs(
   targets: readonly RouteTarget[],
   platforms: Platforms,
 ): Promise<DeliveryJob[]> {
-  const views = describeForTargets(delivery, settings, targets);
+  const views = describeForTargets(delivery, settings, targets, { fields: 'when-templated' });
   return Promise.all(
     targets.map(({ robot, atAll }, index) =>
       renderForRobot(views[index]!, robot, settings, atAll, platforms),

@@ -28,6 +28,8 @@ export interface FormatOptions extends MessageOptions {
 export function formatMessage(delivery: ParsedDelivery, options: FormatOptions): DingTalkMessage {
   const t = localeText(options.locale);
   const repository = onGiteeHost(delivery.repository, options.giteeHosts);
-  const view = describeEvent({ ...delivery, repository }, { t, timezone: options.timezone });
+  // Built-in messages only: no template fields.
+  const ctx = { t, timezone: options.timezone };
+  const view = describeEvent({ ...delivery, repository }, ctx, { fields: false });
   return renderDingTalk(view, { ...options, t });
 }

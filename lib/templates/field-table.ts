@@ -1,4 +1,4 @@
-import { TEMPLATE_FIELDS } from './field-list';
+import { documentedFields } from './field-docs';
 
 /**
  * The README's table of template fields, written from the one field list (issue 12: every
@@ -6,7 +6,7 @@ import { TEMPLATE_FIELDS } from './field-list';
  */
 export function fieldTable(): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = TEMPLATE_FIELDS.map(
+  const rows = documentedFields().map(
     ({ path, type, description, example }) =>
       `| \`${path}\` | ${type} | ${cell(description)} | ${example === '' ? '' : `\`${cell(example)}\``} |`,
   );

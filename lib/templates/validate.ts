@@ -84,5 +84,5 @@ function filterPosition(
   return at ? positionOf(source, begin + at.index + at[0].length - name.length) : null;
 }
 
-/** The documented fields the validator accepts, for docs and editors (one list, field-list.ts). */
-export { TEMPLATE_FIELDS, type FieldDoc } from './field-list';
+/** The fields the validator accepts (one list, field-list.ts; what each means: field-docs.ts). */
+export { TEMPLATE_FIELDS, type FieldSpec } from './field-list';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { parse } from 'yaml';
 import { packagedStack } from '../test/package/stack';
 
@@ -27,6 +27,20 @@ export interface Artifacts {
     reference: number;
     referenceConsumer: number;
   };
+  /**
+   * The webhook and deliver functions bundled from the sources with the same options, once
+   * with 'liquidjs' replaced by an empty module (what the templates feature adds to a zip,
+   * and a cold start whose lazy import never runs) and once as they are (the same build with
+   * liquidjs, to tell the engine's bytes from any difference between packaging and esbuild).
+   */
+  withoutLiquidjs: FeatureBuild;
+  sourceWithLiquidjs: FeatureBuild;
+}
+
+export interface FeatureBuild {
+  webhookBundle: string;
+  deliverBundle: string;
+  zipBytes: { webhook: number; deliver: number };
 }
 
 export interface ArtifactOptions {
@@ -46,13 +60,16 @@ export async function prepareArtifacts(options: ArtifactOptions): Promise<Artifa
   mkdirSync(outDir, { recursive: true });
   const referenceBundle = join(outDir, 'reference', 'functions', 'relay.js');
   const referenceConsumerBundle = join(outDir, 'reference', 'functions', 'consumer.js');
-  const [functions, coldRunner, warmRunner] = await Promise.all([
-    options.webhook === 'packaged' ? unzipPackaged(outDir, options.log) : bundleFunctions(outDir),
-    buildRunner(outDir, 'cold'),
-    buildRunner(outDir, 'warm'),
-    bundle(join(ROOT, 'bench', 'reference', 'relay.ts'), referenceBundle),
-    bundle(join(ROOT, 'bench', 'reference', 'consumer.ts'), referenceConsumerBundle),
-  ]);
+  const [functions, coldRunner, warmRunner, withoutLiquidjs, sourceWithLiquidjs] =
+    await Promise.all([
+      options.webhook === 'packaged' ? unzipPackaged(outDir, options.log) : bundleFunctions(outDir),
+      buildRunner(outDir, 'cold'),
+      buildRunner(outDir, 'warm'),
+      featureBuild(join(outDir, 'without-liquidjs'), [WITHOUT_LIQUIDJS]),
+      featureBuild(join(outDir, 'with-liquidjs'), []),
+      bundle(join(ROOT, 'bench', 'reference', 'relay.ts'), referenceBundle),
+      bundle(join(ROOT, 'bench', 'reference', 'consumer.ts'), referenceConsumerBundle),
+    ]);
   return {
     outDir,
     webhookBundle: functions.bundles.webhook,
@@ -66,6 +83,35 @@ export async function prepareArtifacts(options: ArtifactOptions): Promise<Artifa
       reference: zipFile(referenceBundle, 'relay.js'),
       referenceConsumer: zipFile(referenceConsumerBundle, 'consumer.js'),
     },
+    withoutLiquidjs,
+    sourceWithLiquidjs,
+  };
+}
+
+/** 'liquidjs' as an empty module: the bundle keeps every line of the project, not the engine. */
+const WITHOUT_LIQUIDJS: Plugin = {
+  name: 'without-liquidjs',
+  setup(builder) {
+    builder.onResolve({ filter: /^liquidjs$/ }, () => ({ path: 'liquidjs', namespace: 'empty' }));
+    builder.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
+      contents: 'module.exports = {};',
+      loader: 'js',
+    }));
+  },
+};
+
+/** The webhook and deliver functions bundled from the sources, with these plugins. */
+async function featureBuild(dir: string, plugins: Plugin[]): Promise<FeatureBuild> {
+  const bundled = (name: FunctionName) => join(dir, name, 'functions', `${name}.js`);
+  const names = ['webhook', 'deliver'] as const;
+  await Promise.all(
+    names.map((name) => bundle(join(ROOT, 'functions', `${name}.ts`), bundled(name), plugins)),
+  );
+  const size = (name: FunctionName) => zipFile(bundled(name), `functions/${name}.js`);
+  return {
+    webhookBundle: bundled('webhook'),
+    deliverBundle: bundled('deliver'),
+    zipBytes: { webhook: size('webhook'), deliver: size('deliver') },
   };
 }
 
@@ -158,8 +204,8 @@ export function serverlessEsbuildOptions(): BuildOptions {
   return { ...(options as BuildOptions), logLevel: 'error' };
 }
 
-async function bundle(entry: string, outfile: string): Promise<void> {
-  await build({ ...serverlessEsbuildOptions(), entryPoints: [entry], outfile });
+async function bundle(entry: string, outfile: string, plugins: Plugin[] = []): Promise<void> {
+  await build({ ...serverlessEsbuildOptions(), entryPoints: [entry], outfile, plugins });
 }
 
 /** The child runners, plain CommonJS for `node` (no loader in the measured processes). */

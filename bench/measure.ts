@@ -140,6 +140,8 @@ export interface WarmSubject {
   subject: WarmJob['subject'];
   env?: NodeJS.ProcessEnv;
   expectStatus?: number;
+  /** Throws unless the robots' messages of this run show the work was done as meant. */
+  check?(fakes: BenchFakes): void;
 }
 
 /** Warm runs of several subjects, in rounds with rotating order. */
@@ -158,7 +160,7 @@ export async function measureWarmSubjects<Name extends string>(
   for (let round = 0; round < sizes.rounds; round += 1) {
     const order = names.map((_, i) => names[(i + round) % names.length]!);
     for (const name of order) {
-      const { subject, env, expectStatus } = subjects[name];
+      const { subject, env, expectStatus, check } = subjects[name];
       const job: WarmJob = {
         subject,
         expectStatus,
@@ -178,6 +180,7 @@ export async function measureWarmSubjects<Name extends string>(
         const first = JSON.stringify(result.firstFailure);
         throw new Error(`${name}: ${result.failures} warm invocations failed; first: ${first}`);
       }
+      check?.(fakes);
       const s = series[name];
       s.latencies.push(...result.latencies);
       s.sequential.events += job.sequential;

@@ -5,7 +5,9 @@
  * case on an adversarial corpus. Queue mode beside it (issue 11): the same webhook queueing to
  * the fake SQS with its replay record in dynalite against the queue floor, the deliver function's
  * cold start against a hand-rolled consumer on the SDK clients, and the simulation of 300 events
- * a minute to one robot (skipped by --quick). Writes bench/results.json.
+ * a minute to one robot (skipped by --quick). Templates (issue 12): the packaged webhook with
+ * one template against none and against a build without liquidjs, cold and warm, and what the
+ * engine adds to the zips. Writes bench/results.json.
  * `--profile` also writes a CPU profile of every child to bench/out/profiles (slower figures,
  * kept out of bench/results.json). `--format-only` prints the formatter's figure alone.
  */
@@ -26,6 +28,8 @@ import { buildQueueResults, withQueueResults } from './queue-results';
 import { buildResults } from './results';
 import { runSimulation } from './simulation';
 import { formatTable } from './table';
+import { measureTemplateColdStarts, measureTemplateWarm } from './measure-templates';
+import { buildTemplateResults, withTemplateResults } from './template-results';
 
 type Sizes = WarmSizes & { coldRuns: number; formatRepeats: number };
 
@@ -71,11 +75,17 @@ async function main(): Promise<void> {
     log(`cold starts: ${sizes.coldRuns} of deliver and the reference consumer, interleaved`);
     const consumerCold = await measureConsumerColdStarts(artifacts, fakes, queue, sizes.coldRuns);
     log(
+      `cold starts: ${sizes.coldRuns} of the webhook with no template, without liquidjs and with one template, interleaved`,
+    );
+    const templateCold = await measureTemplateColdStarts(artifacts, fakes, sizes.coldRuns);
+    log(
       `warm: ${sizes.rounds} round(s) of ${sizes.sequential} sequential + ${sizes.concurrent} concurrent events`,
     );
     const warm = await measureWarm(artifacts, fakes, sizes);
     log('warm, queue mode: the webhook and the queue floor');
     const queueWarm = await measureQueueWarm(artifacts, fakes, queue, sizes);
+    log('warm, templates: the webhook with one template and with none');
+    const templateWarm = await measureTemplateWarm(artifacts, fakes, sizes);
     log(quick ? 'simulation: skipped (--quick)' : 'simulation: 300 events a minute for 10 minutes');
     const simulation = quick ? null : await runSimulation();
     const base = buildResults({
@@ -86,9 +96,12 @@ async function main(): Promise<void> {
       format,
       sizes,
     });
-    const results = withQueueResults(
-      base,
-      buildQueueResults({ artifacts, webhookCold, consumerCold, warm: queueWarm, simulation }),
+    const results = withTemplateResults(
+      withQueueResults(
+        base,
+        buildQueueResults({ artifacts, webhookCold, consumerCold, warm: queueWarm, simulation }),
+      ),
+      buildTemplateResults({ artifacts, cold: templateCold, warm: templateWarm }),
     );
     // Only a plain full run is the committed record; quick and profiled runs stay in bench/out.
     const profiled = childNodeArgs.length > 0;

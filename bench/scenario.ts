@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeSsmInitial } from '../dev/fake-ssm';
+import { EXAMPLE_TEMPLATES } from '../lib/templates/examples';
+import { encodeTemplateValue, templateParameterName } from '../lib/settings/template-parameters';
 
 /**
  * What every benchmarked relay is given: one stage in SSM with a Gitee secret, two signing
@@ -8,6 +10,14 @@ import type { FakeSsmInitial } from '../dev/fake-ssm';
  * real Gitee push delivery (../shared/fixtures/gitee/, never copied into the project).
  */
 export const STAGE_PATH = '/gitee-dingtalk/bench';
+/**
+ * The same stage with one template (issue 12, "Benchmark"): robot `team` renders the push
+ * with the README's one-line push example, `ops` keeps the built-in message. A relay reads
+ * it when its SETTINGS_SSM_PATH names it.
+ */
+export const TEMPLATE_STAGE_PATH = '/gitee-dingtalk/bench-template';
+export const TEMPLATED_ROBOT = 'team';
+export const PUSH_TEMPLATE = EXAMPLE_TEMPLATES.find((example) => example.key === 'push')!.template;
 export const GITEE_SECRET = 'gitee-bench-secret-0001';
 export const FIXTURE = 'push-commits';
 export const FIXTURE_DIR = join(__dirname, '..', '..', 'shared', 'fixtures', 'gitee');
@@ -51,13 +61,28 @@ export function readPushBody(): string {
   return readFileSync(join(FIXTURE_DIR, `${FIXTURE}.json`), 'utf8');
 }
 
+/** Both stages: the plain one and its copy with the one template (TEMPLATE_STAGE_PATH). */
 export function ssmParameters(robotUrl: (robot: BenchRobot) => string): FakeSsmInitial {
   const parameters: FakeSsmInitial = {
-    [`${STAGE_PATH}/gitee/secret`]: { value: GITEE_SECRET, type: 'SecureString' },
-    [`${STAGE_PATH}/config`]: { value: CONFIG_YAML, type: 'String' },
+    ...stageParameters(STAGE_PATH, robotUrl),
+    ...stageParameters(TEMPLATE_STAGE_PATH, robotUrl),
+  };
+  const name = templateParameterName({ owner: TEMPLATED_ROBOT, key: 'push', part: 'text' });
+  // Stored as `settings push` stores it: braces escaped, since SSM refuses {{ }} in a value.
+  parameters[`${TEMPLATE_STAGE_PATH}/${name}`] = {
+    value: encodeTemplateValue(PUSH_TEMPLATE.text),
+    type: 'String',
+  };
+  return parameters;
+}
+
+function stageParameters(stage: string, robotUrl: (robot: BenchRobot) => string): FakeSsmInitial {
+  const parameters: FakeSsmInitial = {
+    [`${stage}/gitee/secret`]: { value: GITEE_SECRET, type: 'SecureString' },
+    [`${stage}/config`]: { value: CONFIG_YAML, type: 'String' },
   };
   for (const robot of ROBOTS) {
-    const base = `${STAGE_PATH}/robots/${robot.name}`;
+    const base = `${stage}/robots/${robot.name}`;
     parameters[`${base}/webhook`] = { value: robotUrl(robot), type: 'SecureString' };
     parameters[`${base}/secret`] = { value: robot.secret, type: 'SecureString' };
   }

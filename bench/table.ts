@@ -1,5 +1,6 @@
 import type { FullResults } from './queue-results';
 import type { Results } from './results';
+import type { ResultsWithTemplates } from './template-results';
 import { round } from './stats';
 
 type Figure = number | null;
@@ -40,8 +41,26 @@ function queueLines(r: FullResults): string[] {
   ];
 }
 
+/** The template lines (issue 12): each figure beside the one its target compares it with. */
+function templateLines(r: ResultsWithTemplates): string[] {
+  const { cold } = r.detail.templates;
+  const kb = (bytes: number) => round(bytes / 1000, 1);
+  const coldLine = (label: string, c: typeof cold.builtin) =>
+    `  ${label.padEnd(31)}require() ${c.requireMs}, first event ${c.firstEventMs}, both ${c.coldStartMs} ms (${c.runs} runs)`;
+  return [
+    '',
+    'templates (cold starts interleaved in one series, medians)',
+    coldLine('no template, as packaged', cold.builtin),
+    coldLine('no template, without liquidjs', cold.withoutLiquidjs),
+    coldLine('one template, as packaged', cold.template),
+    `  require() vs without liquidjs   ${r.deltas.requireVsWithoutLiquidjsMs >= 0 ? '+' : ''}${r.deltas.requireVsWithoutLiquidjsMs} ms; one template vs none, cold start ${r.deltas.templateColdStartVsBuiltinMs >= 0 ? '+' : ''}${r.deltas.templateColdStartVsBuiltinMs} ms`,
+    `  warm p50 ms                    template ${r.templateWarmP50Ms}, built-in ${r.builtinWarmP50Ms} (${r.ratios.templateWarmP50VsBuiltin}x, same rounds)`,
+    `  zip growth KB (vs no liquidjs)  webhook ${kb(r.zipGrowthBytes.webhook)}, deliver ${kb(r.zipGrowthBytes.deliver)}`,
+  ];
+}
+
 /** The short table `npm run bench` prints (also what the README's Performance section shows). */
-export function formatTable(r: Results | FullResults): string {
+export function formatTable(r: Results | FullResults | ResultsWithTemplates): string {
   const { project, reference, floor } = r.detail;
   const header = ['project', 'reference', 'floor', 'proj/ref', 'proj/floor'].map(cell).join('');
   const referenceRss = Math.max(reference.cold.peakRssMb, reference.warm.peakRssMb);
@@ -81,6 +100,7 @@ export function formatTable(r: Results | FullResults): string {
     `worst format ms: ${r.worstFormatMs} (${r.detail.format.worstEvent}; ${r.detail.format.pairs} adversarial events x msgtypes, median ${r.detail.format.medianFormatMs} ms)`,
     `project cold start: require() ${project.cold.requireMs} ms, settings request reached SSM at ${project.cold.ssmRequestAtMs} ms`,
     ...('queueWebhookColdStartMs' in r ? queueLines(r) : []),
+    ...('templateColdStartMs' in r ? templateLines(r) : []),
     '',
     ...Object.entries(r.targets).map(([name, met]) => `${met ? 'met    ' : 'MISSED '} ${name}`),
   ].join('\n');

@@ -49,6 +49,31 @@ export function nextSlotAt(sent: readonly number[], budget: Budget, now: number)
   return Math.max(minute, second);
 }
 
+/**
+ * The gap kept between two sends to a robot that has a backlog: its window over its budget
+ * (the stricter of the minute's and the second's), rounded up to a whole millisecond. A
+ * backlog sent into every free slot at once goes out as a run of small digests and then waits
+ * most of a minute for the window; spaced evenly, each digest carries what came since the
+ * last, and no event waits much longer than one gap.
+ */
+export function spacingMs(budget: Budget): number {
+  const minute = MINUTE_MS / budget.perMinute;
+  const second = budget.perSecond === undefined ? 0 : SECOND_MS / budget.perSecond;
+  return Math.ceil(Math.max(minute, second));
+}
+
+/**
+ * When a robot with a backlog may be sent to next: when a slot frees (nextSlotAt) and one
+ * gap (spacingMs) after its latest send in the pace item, whoever made it (a lone send, a
+ * ping, another container's digest). A robot with no send in the last minute goes at once.
+ */
+export function nextSpacedSlotAt(sent: readonly number[], budget: Budget, now: number): number {
+  const recent = recentSends(sent, now);
+  const slot = nextSlotAt(recent, budget, now);
+  const latest = recent.at(-1);
+  return latest === undefined ? slot : Math.max(slot, latest + spacingMs(budget));
+}
+
 /** How many sends may start right now, back to back (the lone path needs one per record). */
 export function freeSlots(sent: readonly number[], budget: Budget, now: number): number {
   const recent = recentSends(sent, now);

@@ -5,7 +5,7 @@ import type { DeadLetterReason } from '../outcome';
 import type { PaceRecord } from '../ports';
 import { failureAction } from './failure-action';
 import type { Invocation } from './invocation';
-import { takeSlot, type Wait } from './pace-writes';
+import { takeSlot, type Pacing, type Wait } from './pace-writes';
 import { sendJob } from './send-job';
 
 type Failed = Extract<DeliveryResult, { ok: false }>;
@@ -44,7 +44,7 @@ function renewed(robot: RobotSettings, fresh: RobotSettings | undefined): fresh 
 export async function attemptSend(
   draw: (robot: RobotSettings) => Promise<Drawn>,
   robot: RobotSettings,
-  slot: { group: string; pace: PaceRecord; carry: Partial<PaceRecord> },
+  slot: { group: string; pace: PaceRecord; carry: Partial<PaceRecord>; pacing?: Pacing },
   invocation: Invocation,
 ): Promise<{ verdict: SendVerdict; pace: PaceRecord }> {
   const { store, now } = invocation.deps;
@@ -59,6 +59,7 @@ export async function attemptSend(
     budget,
     now: now(),
     carry: slot.carry,
+    pacing: slot.pacing,
   });
   if (!taken.ok) return { verdict: { kind: 'wait', wait: taken.wait }, pace: taken.pace };
   const result = await sendJob(drawn.job, invocation);
@@ -72,8 +73,10 @@ export async function attemptSend(
     return { verdict: withErrcode(verdict, result), pace: taken.pace };
   }
   // The refresh is made once per call, so a second refusal with the new credentials finds
-  // them unchanged and is final.
-  return attemptSend(draw, fresh, { ...slot, pace: taken.pace }, invocation);
+  // them unchanged and is final. The retry takes any free slot: the refused send delivered
+  // nothing, so there is no digest to space it from.
+  const retry = { ...slot, pace: taken.pace, pacing: 'free' as const };
+  return attemptSend(draw, fresh, retry, invocation);
 }
 
 function withErrcode<V extends { kind: 'dead' }>(verdict: V, result: Failed): V {

@@ -20,8 +20,10 @@ export type FlushResult = { done: true } | { done: false; until: number; pace: P
 
 /**
  * What a flush token does for its robot group: sends the pending events, oldest first, in
- * digests, as long as the budget has slots and the invocation has time; stops at the first
- * wait. With nothing pending it clears `flushTokenAt`, conditionally: an event stored in the
+ * digests spaced evenly over the budget's window (a gap after the robot's latest send, on
+ * top of the rolling window), as long as the invocation has time; stops at the first wait,
+ * so the token normally sends one digest per handling and comes back at the next spaced
+ * slot. With nothing pending it clears `flushTokenAt`, conditionally: an event stored in the
  * meantime bumped the version, so the token re-reads and finds it instead of leaving it
  * without a token.
  */
@@ -45,7 +47,8 @@ export async function flushBacklog(group: string, invocation: Invocation): Promi
     }
     const run = leadingRun(live);
     const robot = run[0]!.event.robot;
-    const wait = waitFor(pace, BUDGETS[robot.platform], now());
+    // A backlog's sends are spaced: the token comes back at the next spaced slot.
+    const wait = waitFor(pace, BUDGETS[robot.platform], now(), 'spaced');
     if (wait !== null) {
       deferred(group, run, wait, invocation);
       return { done: false, until: wait.until, pace };
@@ -56,7 +59,8 @@ export async function flushBacklog(group: string, invocation: Invocation): Promi
     const total = list.length < LIST_LIMIT ? listed : Math.max(pace.pendingCount, listed);
     const carry = { robot: robot.name, flushTokenAt: now() };
     const draw = drawPending(run, total, invocation);
-    const sent = await attemptSend(draw, robot, { group, pace, carry }, invocation);
+    const slot = { group, pace, carry, pacing: 'spaced' as const };
+    const sent = await attemptSend(draw, robot, slot, invocation);
     const next = await settleDigest(group, run, sent, invocation);
     pace = next.pace;
     if (!next.go) return { done: false, until: next.until, pace };

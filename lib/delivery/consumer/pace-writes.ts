@@ -1,4 +1,4 @@
-import { backoffMs, nextSlotAt, recentSends, type Budget } from '../budgets';
+import { backoffMs, nextSlotAt, nextSpacedSlotAt, recentSends, type Budget } from '../budgets';
 import type { PaceRecord, PacingStore } from '../ports';
 
 /** Conditional writes lost to another writer before giving up (each re-reads the item). */
@@ -40,14 +40,30 @@ export interface Wait {
 }
 
 /**
+ * How a send takes its slot: `free` takes any free one (a lone event on an idle robot goes
+ * at once); `spaced` also keeps one gap after the robot's latest send (a backlog's digests,
+ * spread evenly over the window instead of spent back to back).
+ */
+export type Pacing = 'free' | 'spaced';
+
+/**
  * The earliest moment this robot may be sent to: after the platform's block, after the
  * backoff of its failures in a row (from the pace item, so every container waits the same),
- * and when a slot of its budget frees.
+ * and when a slot of its budget frees (with `spaced`, also one gap after its latest send).
  */
-export function waitFor(pace: PaceRecord, budget: Budget, now: number): Wait | null {
+export function waitFor(
+  pace: PaceRecord,
+  budget: Budget,
+  now: number,
+  pacing: Pacing = 'free',
+): Wait | null {
+  const slotAt =
+    pacing === 'spaced'
+      ? nextSpacedSlotAt(pace.sent, budget, now)
+      : nextSlotAt(pace.sent, budget, now);
   const waits: Wait[] = [
     { until: pace.blockedUntil, reason: 'rate_limit' },
-    { until: nextSlotAt(pace.sent, budget, now), reason: 'pacing' },
+    { until: slotAt, reason: 'pacing' },
   ];
   if (pace.failures > 0 && pace.lastError !== null) {
     const until = pace.lastError.at + backoffMs(pace.failures);
@@ -69,11 +85,12 @@ export async function takeSlot(
   store: PacingStore,
   group: string,
   current: PaceRecord,
-  input: { budget: Budget; now: number; carry: Partial<PaceRecord> },
+  input: { budget: Budget; now: number; carry: Partial<PaceRecord>; pacing?: Pacing },
 ): Promise<SlotResult> {
   let pace = current;
   for (let attempt = 0; attempt < WRITE_TRIES; attempt++) {
-    const wait = waitFor(pace, input.budget, input.now);
+    // Checked again on every re-read: another container's send moves the spaced slot too.
+    const wait = waitFor(pace, input.budget, input.now, input.pacing);
     if (wait !== null) return { ok: false, wait, pace };
     const sent = [...recentSends(pace.sent, input.now), input.now];
     const next = { ...pace, ...input.carry, sent };

@@ -4,7 +4,9 @@ import {
   freeSlots,
   jitteredBackoffMs,
   nextSlotAt,
+  nextSpacedSlotAt,
   recentSends,
+  spacingMs,
 } from '../../../lib/delivery/budgets';
 import { failureAction } from '../../../lib/delivery/consumer/failure-action';
 import type { DeliveryFailureReason } from '../../../lib/send/types';
@@ -37,6 +39,52 @@ describe('budgets: each platform its limit minus a reserve', () => {
     expect(freeSlots(sent, BUDGETS.feishu, NOW)).toBe(0);
     expect(nextSlotAt(sent, BUDGETS.feishu, NOW)).toBe(NOW + 100);
     expect(freeSlots(sent.slice(1), BUDGETS.feishu, NOW)).toBe(1);
+  });
+
+  it('spaces a backlog one window over the budget apart: 3.334 s, and Feishu 0.667 s', () => {
+    expect(spacingMs(BUDGETS.dingtalk)).toBe(3334);
+    expect(spacingMs(BUDGETS.wecom)).toBe(3334);
+    // 60 s / 90 is stricter than 1 s / 4.
+    expect(spacingMs(BUDGETS.feishu)).toBe(667);
+  });
+
+  it('puts the next spaced slot one gap after the latest send, or now on an idle robot', () => {
+    expect(nextSpacedSlotAt([], BUDGETS.dingtalk, NOW)).toBe(NOW);
+    expect(nextSpacedSlotAt([NOW - 60_000], BUDGETS.dingtalk, NOW)).toBe(NOW);
+    expect(nextSpacedSlotAt([NOW - 5000, NOW - 1000], BUDGETS.dingtalk, NOW)).toBe(NOW + 2334);
+    expect(nextSpacedSlotAt([NOW - 1000, NOW - 5000], BUDGETS.dingtalk, NOW)).toBe(NOW + 2334);
+    expect(nextSpacedSlotAt([NOW - 3334], BUDGETS.dingtalk, NOW)).toBe(NOW);
+    // Another container's clock ahead of ours: the gap runs from its send.
+    expect(nextSpacedSlotAt([NOW + 500], BUDGETS.wecom, NOW)).toBe(NOW + 3834);
+    expect(nextSpacedSlotAt([NOW - 100], BUDGETS.feishu, NOW)).toBe(NOW + 567);
+  });
+
+  it('keeps the rolling window on top of the gap', () => {
+    // 18 sends in a burst 59 s ago: the gap is long over, the minute is not.
+    const burst = Array.from({ length: 18 }, (_, i) => NOW - 59_000 + i * 100);
+    expect(nextSpacedSlotAt(burst, BUDGETS.dingtalk, NOW)).toBe(NOW + 1000);
+    // Feishu's second full: its gap (667 ms after the last) is later than the second's.
+    const second = [NOW - 900, NOW - 600, NOW - 300, NOW - 100];
+    expect(nextSpacedSlotAt(second, BUDGETS.feishu, NOW)).toBe(NOW + 567);
+  });
+
+  it('never lets spaced sends exceed the budget in any 60 s', () => {
+    for (const budget of Object.values(BUDGETS)) {
+      const sent: number[] = [];
+      let now = NOW;
+      while (now < NOW + 5 * 60_000) {
+        now = nextSpacedSlotAt(sent, budget, now);
+        sent.push(now);
+      }
+      for (const at of sent) {
+        expect(sent.filter((t) => t >= at && t < at + 60_000).length).toBeLessThanOrEqual(
+          budget.perMinute,
+        );
+      }
+      for (let i = 1; i < sent.length; i++) {
+        expect(sent[i]! - sent[i - 1]!).toBe(spacingMs(budget));
+      }
+    }
   });
 
   it('backs off 10 s · 2^(n−1) up to 15 minutes, jitter adding at most a quarter', () => {

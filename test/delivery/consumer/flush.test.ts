@@ -1,4 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
+import { BUDGETS, spacingMs } from '../../../lib/delivery/budgets';
 import { startConsumer, type ConsumerHarness } from './harness';
 import { sqsEvent } from './sqs-records';
 import { createFaultyStore, type FaultyStore } from './store-faults';
@@ -47,6 +48,22 @@ describe('deliver handler: the flush token', () => {
     expect(JSON.stringify(h.accepted()[0]!.message)).toContain('Gitee');
   });
 
+  it('leaves a lone event on a robot with no backlog to go at once, even a second after a digest', async () => {
+    await backlog(4);
+    await h.flushAll();
+    expect((await h.memory.readPace(await h.group('team'))).flushTokenAt).toBeNull();
+    h.clock.advance(1000);
+    const body = await h.body('team');
+
+    const answer = await h.handler(sqsEvent([await h.record(body)]));
+
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(h.outcomes.at(-1)).toMatchObject({ fate: 'sent', keys: [body.key] });
+    const [digest, lone] = h.accepted().map((m) => Date.parse(m.receivedAt));
+    expect(lone! - digest!).toBeLessThan(spacingMs(BUDGETS.dingtalk));
+    expect(h.queues.tokens()).toHaveLength(1);
+  });
+
   it('is replaced by a fresh token at 45 receives, and the old one finishes unhandled', async () => {
     await backlog(4);
     const old = h.tokenRecord({ receiveCount: 45 });
@@ -87,20 +104,50 @@ describe('deliver handler: the flush token', () => {
     expect((await h.memory.readPace(group)).flushTokenAt).toBe(h.now());
   });
 
-  it('sends a backlog larger than one digest in several, oldest first, all in one handling', async () => {
+  it('sends a backlog larger than one digest in several, oldest first, one gap apart', async () => {
     // 250 events: more than one listing (200) and than one digest holds.
     for (let batch = 0; batch < 25; batch++) await backlog(10);
     const all = h.outcomes.filter((o) => o.fate === 'queued').flatMap((o) => o.keys);
     expect(all).toHaveLength(250);
 
-    await h.handler(sqsEvent([h.tokenRecord()]));
+    const handlings = await h.flushAll();
 
     const delivered = h.outcomes.filter((o) => o.fate === 'merged' || o.fate === 'sent');
     expect(delivered.flatMap((o) => o.keys)).toEqual(all);
     expect(delivered.length).toBeGreaterThan(1);
     expect(h.accepted()).toHaveLength(delivered.length);
+    // One digest per handling: the token waits a gap (60 s / 18) after each but the last,
+    // after which it finds nothing more and finishes.
+    expect(handlings).toBe(delivered.length);
+    const times = h.accepted().map((m) => Date.parse(m.receivedAt));
+    for (let i = 1; i < times.length; i++) {
+      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(spacingMs(BUDGETS.dingtalk));
+    }
     expect(h.queues.tokens()).toHaveLength(1);
     expect((await h.memory.readPace(await h.group('team'))).pendingCount).toBe(0);
+  });
+
+  it('defers a digest after a send until one gap later, and says so', async () => {
+    await backlog(4);
+    const group = await h.group('team');
+    const pace = await h.memory.readPace(group);
+    // A lone send (or a ping) went out a second ago: the minute has plenty of room.
+    const last = h.now() - 1000;
+    await h.memory.writePace(group, { ...pace, sent: [last] }, pace.ver);
+    const token = h.tokenRecord();
+
+    const answer = await h.handler(sqsEvent([token]));
+
+    expect(answer.batchItemFailures).toEqual([{ itemIdentifier: token.messageId }]);
+    expect(h.received()).toEqual([]);
+    const until = last + spacingMs(BUDGETS.dingtalk);
+    expect(h.outcomes.at(-1)).toMatchObject({ fate: 'deferred', reason: 'pacing', until });
+    // The visibility ends at the spaced slot (whole seconds, rounded up), not at the minute.
+    expect(h.queues.visibility.at(-1)).toEqual({ receiptHandle: token.receiptHandle, seconds: 3 });
+
+    h.clock.advanceTo(until);
+    await h.handler(sqsEvent([h.tokenRecord()]));
+    expect(h.outcomes.at(-1)).toMatchObject({ fate: 'merged' });
   });
 
   it('dead-letters each event of a refused digest with its own body and messageId', async () => {
@@ -205,6 +252,9 @@ describe('deliver handler: a token finishing while events arrive (flushTokenAt r
     );
 
     await h.handler(sqsEvent([token]));
+    // It found them, and waits a gap after its digest before sending them.
+    expect(h.outcomes.at(-1)).toMatchObject({ fate: 'deferred', reason: 'pacing', keys: later });
+    await h.flushAll();
 
     expect(h.queues.tokens()).toHaveLength(1);
     expect(h.outcomes.at(-1)).toMatchObject({ fate: 'merged', keys: later });
@@ -230,7 +280,7 @@ describe('deliver handler: a token finishing while events arrive (flushTokenAt r
     // The batch's conditional write lost to the token's, re-read, and sent a fresh token.
     expect(h.queues.tokens()).toHaveLength(2);
     expect((await h.memory.readPace(group)).flushTokenAt).toBe(h.now());
-    await h.handler(sqsEvent([h.tokenRecord()]));
+    await h.flushAll();
     expect(h.outcomes.at(-1)).toMatchObject({ fate: 'merged', keys: bodies.map((b) => b.key) });
     expect(await h.memory.listPending(group, 10)).toEqual([]);
   });

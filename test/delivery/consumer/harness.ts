@@ -25,7 +25,7 @@ import { createMemoryPacingStore } from '../../../lib/store/memory-pacing';
 import { describeEvent } from '../../../lib/view/describe-event';
 import { localeText } from '../../../lib/view/locales/locale-text';
 import { parseFixture } from '../../helpers/parse-fixture';
-import { createRecordingQueues, sqsRecord, type RecordOptions } from './sqs-records';
+import { createRecordingQueues, sqsEvent, sqsRecord, type RecordOptions } from './sqs-records';
 
 /** What every emulator records of a request, as far as these tests read it. */
 export interface ReceivedMessage {
@@ -118,6 +118,8 @@ export async function startConsumer(
     options.sqs ? createInProcessQueues(model, urls).consumer : undefined,
   );
   const outcomes: DeliveryOutcome[] = [];
+  /** The same outcomes with the clock's time when each was reported. */
+  const timed: Array<{ at: number; outcome: DeliveryOutcome }> = [];
   const logs: string[] = [];
   const metrics: Array<Partial<Record<MetricName, number>>> = [];
   const realPost = createKeepAlivePost();
@@ -132,7 +134,10 @@ export async function startConsumer(
     random: seededRandom(),
     logger: createJsonLogger((line) => logs.push(line)),
     metrics: (counts) => metrics.push(counts),
-    observe: (outcome) => outcomes.push(outcome),
+    observe: (outcome) => {
+      outcomes.push(outcome);
+      timed.push({ at: now(), outcome });
+    },
     ...options.deps,
   });
   const source = createEventSource({
@@ -172,6 +177,7 @@ export async function startConsumer(
     parameters,
     handler,
     outcomes,
+    timed,
     logs,
     metrics,
     dingtalk,
@@ -224,6 +230,23 @@ export async function startConsumer(
       const entry = options.entry ?? queues.tokens().at(-1);
       if (!entry) throw new Error('no flush token was sent');
       return sqsRecord(entry.body, { sentTimestamp: now(), ...options, groupId: entry.groupId });
+    },
+    /**
+     * Handles the last flush token again and again until it finishes, the clock waiting out
+     * the visibility it sets each time (as SQS holds it back); answers the handlings. A
+     * backlog's digests are spaced, so a token sends about one per handling.
+     */
+    async flushAll(maxHandlings = 100): Promise<number> {
+      const entry = queues.tokens().at(-1);
+      for (let handling = 1; handling <= maxHandlings; handling++) {
+        const token = harness.tokenRecord({ entry });
+        const answer = await handler(sqsEvent([token]));
+        if (answer.batchItemFailures.length === 0) return handling;
+        const set = queues.visibility.filter((v) => v.receiptHandle === token.receiptHandle);
+        if (set.length === 0) throw new Error('the token stayed without a visibility');
+        clock.advance(set.at(-1)!.seconds * 1000);
+      }
+      throw new Error(`the token did not finish in ${maxHandlings} handlings`);
     },
     /** Accepted messages a platform's emulator received, oldest first. */
     accepted(platform: PlatformName = 'dingtalk') {

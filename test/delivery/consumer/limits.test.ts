@@ -51,7 +51,7 @@ describe('deliver handler: a digest the platform cannot draw', () => {
     const bodies = await Promise.all([1, 2, 3, 4].map(() => h.body('team')));
     await h.handler(sqsEvent(await Promise.all(bodies.map((b) => h.record(b)))));
 
-    await h.handler(sqsEvent([h.tokenRecord()]));
+    await h.flushAll();
 
     expect(h.outcomes.filter((o) => o.fate === 'sent').map((o) => o.keys[0])).toEqual(
       bodies.map((b) => b.key),

@@ -1,3 +1,4 @@
+import { BUDGETS, spacingMs } from '../../../lib/delivery/budgets';
 import type { DeliveryOutcome } from '../../../lib/delivery/outcome';
 import { startConsumer, type ConsumerHarness, type ReceivedMessage } from './harness';
 
@@ -64,4 +65,34 @@ describe('deliver handler: pacing and digests through the queue', () => {
     expect(h.received().filter((m) => m.errcode === 130101)).toEqual([]);
     expect(h.queues.dlq()).toEqual([]);
   });
+
+  it.each(['as-set', 'reset'] as const)(
+    'spaces a backlog evenly, one digest per gap, in order (failed visibility %s)',
+    async (failedVisibility) => {
+      h = await startConsumer({ sqs: { failedVisibility } });
+      const keys: string[] = [];
+      const end = h.now() + 90_000;
+      while (h.now() < end) {
+        for (let i = 0; i < 5; i++) {
+          const body = await h.body('team', 'push-commits');
+          keys.push(body.key);
+          await h.enqueue(body);
+        }
+        await h.source.runUntil(h.now() + 1000, h.clock);
+      }
+      await h.drain();
+
+      expect(deliveredKeys(h.outcomes)).toEqual(keys);
+      const digests = h.timed.filter(({ outcome }) => outcome.fate === 'merged').map((t) => t.at);
+      expect(digests.length).toBeGreaterThan(5);
+      for (let i = 1; i < digests.length; i++) {
+        expect(digests[i]! - digests[i - 1]!).toBeGreaterThanOrEqual(spacingMs(BUDGETS.dingtalk));
+      }
+      // Once the minute's slots free, the backlog goes one gap at a time, not in a run of 18.
+      const later = h.received().filter((m) => Date.parse(m.receivedAt) >= digests[0]!);
+      expect(maxPerMinute(later)).toBeLessThanOrEqual(Math.ceil(60_000 / 3334));
+      expect(maxPerMinute(h.received())).toBeLessThanOrEqual(18);
+      expect(h.queues.dlq()).toEqual([]);
+    },
+  );
 });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { escapeMarkdown } from '../../lib/platforms/dingtalk/escape';
-import { renderTemplate } from '../../lib/templates/engine';
+import { loadTemplateEngine, renderTemplate } from '../../lib/templates/engine';
 import type { TemplateRenderSettings } from '../../lib/templates/types';
+import { validateTemplates } from '../../lib/templates/validate';
 
 const SETTINGS: TemplateRenderSettings = {
   style: { escape: escapeMarkdown, linkTarget: (url) => `<${url}>` },
@@ -113,5 +114,30 @@ describe('loading the engine', () => {
       encoding: 'utf8',
     });
     expect(JSON.parse(output)).toEqual([false, true]);
+  });
+});
+
+describe('one template on a cold start', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  // The first parse and the static analysis are most of a templated cold start's cost
+  // (issue 12, "Benchmark"): the validator at settings load and every render share one engine
+  // and one parse, and only the validator analyses.
+  it('is parsed once and analysed once for the validator and every render after it', async () => {
+    const engine = await loadTemplateEngine();
+    const parse = jest.spyOn(engine.liquid, 'parse');
+    const analyse = jest.spyOn(engine.liquid, 'analyzeSync');
+    const source = '**{{ actor.name }}** pushed {{ total_commits }} (parsed-once probe)';
+    expect(await validateTemplates([{ path: 'robots.team.templates.push.text', source }])).toEqual(
+      [],
+    );
+    const fields = { actor: { name: 'a' }, total_commits: 2 };
+    expect(await rendered(source, fields)).toBe('**a** pushed 2 (parsed-once probe)');
+    expect(await rendered(source, { ...fields, total_commits: 3 })).toBe(
+      '**a** pushed 3 (parsed-once probe)',
+    );
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(analyse).toHaveBeenCalledTimes(1);
+    expect(await loadTemplateEngine()).toBe(engine);
   });
 });

@@ -61,6 +61,22 @@ export function renderBlocks(
 }
 
 /** The view's pages as this rendering links them (see shownLinks). */
+/**
+ * The lines every line-by-line layout writes alike (text messages, Feishu's card body): where,
+ * the facts, the items as bullets, "and N more", the excerpt in the locale's quotes. Empty
+ * parts stay empty strings, for the caller to drop with the rest of its lines.
+ */
+export function plainBodyLines(blocks: Blocks, t: LocaleText): string[] {
+  const [open, close] = t.quote;
+  return [
+    blocks.context,
+    blocks.facts,
+    ...blocks.items.map((item) => `• ${item}`),
+    blocks.more,
+    blocks.excerpt && `${open}${blocks.excerpt}${close}`,
+  ];
+}
+
 export function pageLinksOf(input: BlocksInput): PageLink[] {
   return shownLinks(input.view.links, input.budget, input.home);
 }

@@ -1,5 +1,5 @@
 import type { TextMessage } from './message';
-import { mentionLine, pageLinksOf, renderBlocks } from '../../view/render-blocks';
+import { mentionLine, pageLinksOf, plainBodyLines, renderBlocks } from '../../view/render-blocks';
 import { atField, plainStyle, type RenderInput } from './render-input';
 
 /**
@@ -12,13 +12,8 @@ import { atField, plainStyle, type RenderInput } from './render-input';
 export function renderText(input: RenderInput): TextMessage {
   const { t } = input;
   const blocks = renderBlocks(input, plainStyle, plainStyle);
-  const [open, close] = t.quote;
   const body = [
-    blocks.context,
-    blocks.facts,
-    ...blocks.items.map((item) => `• ${item}`),
-    blocks.more,
-    blocks.excerpt && `${open}${blocks.excerpt}${close}`,
+    ...plainBodyLines(blocks, t),
     ...pageLinksOf(input).map((page) => `${page.label}${t.colon}${page.url}`),
     mentionLine(t, blocks.unmappedNames),
   ].filter((line) => line !== '');

@@ -1,4 +1,4 @@
-import { mentionLine } from '../../view/render-blocks';
+import { mentionLine, plainBodyLines } from '../../view/render-blocks';
 import { feishuBlocks, pagesOf, footerText, markdownStyle, type FeishuRenderInput } from './blocks';
 import { keywordTag, visibleMarkdown } from './keyword';
 import { cardMentionTokens } from './mentions';
@@ -13,13 +13,8 @@ import type { CardButton, CardElement, InteractiveMessage } from './message';
 export function renderCard(input: FeishuRenderInput): InteractiveMessage {
   const { t, mentions, tone, keywords } = input;
   const blocks = feishuBlocks(input, markdownStyle);
-  const [open, close] = t.quote;
   const body = [
-    blocks.context,
-    blocks.facts,
-    ...blocks.items.map((item) => `• ${item}`),
-    blocks.more,
-    blocks.excerpt && `${open}${blocks.excerpt}${close}`,
+    ...plainBodyLines(blocks, t),
     mentionLine(t, [...cardMentionTokens(mentions), ...blocks.unmappedNames]),
   ]
     .filter((line) => line !== '')

@@ -1,4 +1,4 @@
-import { mentionLine } from '../../view/render-blocks';
+import { mentionLine, plainBodyLines } from '../../view/render-blocks';
 import { feishuBlocks, pagesOf, plainStyle, type FeishuRenderInput } from './blocks';
 import { keywordTag } from './keyword';
 import { textMentionTokens } from './mentions';
@@ -13,14 +13,9 @@ import type { TextMessage } from './message';
 export function renderText(input: FeishuRenderInput): TextMessage {
   const { t, mentions, keywords } = input;
   const blocks = feishuBlocks(input, plainStyle);
-  const [open, close] = t.quote;
   const heading = keywordTag(keywords, blocks.heading) + blocks.heading;
   const body = [
-    blocks.context,
-    blocks.facts,
-    ...blocks.items.map((item) => `• ${item}`),
-    blocks.more,
-    blocks.excerpt && `${open}${blocks.excerpt}${close}`,
+    ...plainBodyLines(blocks, t),
     ...pagesOf(input).map((page) => `${page.label}${t.colon}${page.url}`),
     mentionLine(t, [...textMentionTokens(mentions), ...blocks.unmappedNames]),
   ].filter((line) => line !== '');

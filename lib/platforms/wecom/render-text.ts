@@ -1,4 +1,4 @@
-import { mentionLine, type SpanStyle } from '../../view/render-blocks';
+import { mentionLine, plainBodyLines, type SpanStyle } from '../../view/render-blocks';
 import { pageLinks, wecomBlocks, type WecomRenderInput } from './blocks';
 import { escapeWecomText, safeUrl } from './escape';
 import type { WecomTextMessage } from './message';
@@ -16,13 +16,8 @@ export const textStyle: SpanStyle = { escape: escapeWecomText, link: (label) => 
 export function renderText(input: WecomRenderInput, mentions: WecomMentions): WecomTextMessage {
   const { t } = input;
   const blocks = wecomBlocks(input, textStyle, textStyle);
-  const [open, close] = t.quote;
   const body = [
-    blocks.context,
-    blocks.facts,
-    ...blocks.items.map((item) => `• ${item}`),
-    blocks.more,
-    blocks.excerpt && `${open}${blocks.excerpt}${close}`,
+    ...plainBodyLines(blocks, t),
     ...pageLinks(input).map((page) => `${page.label}${t.colon}${safeUrl(page.url)}`),
     mentionLine(t, blocks.unmappedNames),
   ].filter((line) => line !== '');

@@ -1,23 +1,12 @@
-import type { HttpPost } from '../http/keep-alive-post';
 import { isRecord } from '../json-record';
-import type { AwsCredentials } from './credentials';
 import { marshallMap, unmarshallMap, type StoredMap, type StoredValue } from './dynamodb-marshal';
 import { resolveDynamoEndpoint } from './endpoint';
-import { createAwsJsonClient, type CallOptions } from './json-client';
+import { createAwsJsonClient, type AwsServiceClientDeps, type CallOptions } from './json-client';
 import { AwsServiceError } from './service-error';
 import { createAwsJsonSigner } from './sign-json-request';
 
-export interface DynamoClientDeps {
-  region: string;
-  credentials: AwsCredentials;
-  /** AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL; default the regional endpoint. */
-  endpoint?: string;
-  now: () => number;
-  post: HttpPost;
-  attemptTimeoutMs?: number;
-  backoffMs?: readonly number[];
-  sleep?: (ms: number) => Promise<void>;
-}
+/** AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL as `endpoint`; default the regional one. */
+export type DynamoClientDeps = AwsServiceClientDeps;
 
 /** An expression's placeholders: `#name` → attribute name, `:value` → a plain value. */
 export interface Expression {
@@ -62,21 +51,18 @@ export interface DynamoClient {
 }
 
 export function createDynamoClient(deps: DynamoClientDeps): DynamoClient {
+  const { region, credentials, endpoint, ...transport } = deps;
   const call = createAwsJsonClient({
+    ...transport,
     label: 'DynamoDB',
-    url: resolveDynamoEndpoint(deps.region, deps.endpoint),
+    url: resolveDynamoEndpoint(region, endpoint),
     targetPrefix: 'DynamoDB_20120810',
     sign: createAwsJsonSigner({
       service: 'dynamodb',
-      region: deps.region,
-      credentials: deps.credentials,
+      region,
+      credentials,
       version: '1.0',
     }),
-    post: deps.post,
-    now: deps.now,
-    attemptTimeoutMs: deps.attemptTimeoutMs,
-    backoffMs: deps.backoffMs,
-    sleep: deps.sleep,
   });
   return {
     async getItem(table, key, options = {}) {

@@ -1,4 +1,5 @@
 import type { HttpPost } from '../http/keep-alive-post';
+import type { AwsCredentials } from './credentials';
 import { parseJsonRecord } from '../json-record';
 import type { SignAwsJsonRequest } from './sign-json-request';
 import {
@@ -25,6 +26,20 @@ export interface AwsJsonClientOptions {
   /** Answer bytes kept; default 4 MiB (a DynamoDB Query page holds up to 1 MB of items). */
   maxAnswerBytes?: number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** What a service client takes and hands its JSON client unchanged: transport, clock, retries. */
+export type AwsTransportOptions = Pick<
+  AwsJsonClientOptions,
+  'post' | 'now' | 'attemptTimeoutMs' | 'backoffMs' | 'sleep'
+>;
+
+/** A service client's dependencies: where it signs for and the transport. */
+export interface AwsServiceClientDeps extends AwsTransportOptions {
+  region: string;
+  credentials: AwsCredentials;
+  /** The configured endpoint (AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL), if any. */
+  endpoint?: string;
 }
 
 export interface CallOptions {

@@ -1,23 +1,12 @@
 import type { EnqueueResult, MessageAttribute, QueueEntry } from '../delivery/ports';
-import type { HttpPost } from '../http/keep-alive-post';
 import { isRecord, type JsonRecord } from '../json-record';
-import type { AwsCredentials } from './credentials';
 import { resolveSqsEndpoint } from './endpoint';
-import { createAwsJsonClient, type CallOptions } from './json-client';
+import { createAwsJsonClient, type AwsServiceClientDeps, type CallOptions } from './json-client';
 import { createAwsJsonSigner } from './sign-json-request';
 
-export interface SqsClientDeps {
-  region: string;
-  credentials: AwsCredentials;
-  /** AWS_ENDPOINT_URL_SQS or AWS_ENDPOINT_URL; default: `queueUrl`'s origin. */
-  endpoint?: string;
+export interface SqsClientDeps extends AwsServiceClientDeps {
   /** A queue this client serves: its origin is the endpoint when none is configured. */
   queueUrl: string;
-  now: () => number;
-  post: HttpPost;
-  attemptTimeoutMs?: number;
-  backoffMs?: readonly number[];
-  sleep?: (ms: number) => Promise<void>;
 }
 
 /** What SendMessage answered: SQS's id and, on a FIFO queue, the sequence number. */
@@ -58,22 +47,19 @@ export interface SqsClient {
  * sends it, so SQS answers with the legacy query error code too.
  */
 export function createSqsClient(deps: SqsClientDeps): SqsClient {
+  const { region, credentials, endpoint, queueUrl, ...transport } = deps;
   const call = createAwsJsonClient({
+    ...transport,
     label: 'SQS',
-    url: resolveSqsEndpoint(deps.region, deps.endpoint, deps.queueUrl),
+    url: resolveSqsEndpoint(region, endpoint, queueUrl),
     targetPrefix: 'AmazonSQS',
     sign: createAwsJsonSigner({
       service: 'sqs',
-      region: deps.region,
-      credentials: deps.credentials,
+      region,
+      credentials,
       version: '1.0',
       headers: { 'x-amzn-query-mode': 'true' },
     }),
-    post: deps.post,
-    now: deps.now,
-    attemptTimeoutMs: deps.attemptTimeoutMs,
-    backoffMs: deps.backoffMs,
-    sleep: deps.sleep,
   });
   return {
     async sendMessageBatch(queueUrl, entries, options) {

@@ -1,24 +1,14 @@
-import type { Logger } from '../../logger';
 import type { MetricName } from '../../metrics/emf';
-import type { Platforms } from '../../platforms';
-import type { PostJson } from '../../send/send-one';
-import type { SettingsSource } from '../../settings/source';
 import type { Settings } from '../../settings/types';
 import type { DeliveryOutcome } from '../outcome';
-import type { ConsumerQueues, PacingStore } from '../ports';
+import type { DeliverDeps } from '../deliver-handler';
 
 /** The consumer's dependencies with their defaults filled in (see DeliverDeps). */
-export interface ConsumerDeps {
-  settings: SettingsSource;
-  platforms: Platforms;
-  queues: ConsumerQueues;
-  store: PacingStore;
-  post: PostJson;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
-  logger: Logger;
-}
+export type ConsumerDeps = Omit<
+  DeliverDeps,
+  'sleep' | 'random' | 'metrics' | 'observe' | 'timeoutMs'
+> &
+  Required<Pick<DeliverDeps, 'sleep' | 'random'>>;
 
 /** One handler call: the settings it runs on, its time, and where outcomes go. */
 export interface Invocation {
